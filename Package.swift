@@ -1,0 +1,94 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "cohort",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "cohort", targets: ["cohort"]),
+        .library(name: "CohortCore", targets: ["CohortCore"]),
+        .library(name: "CohortAPI", targets: ["CohortAPI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+    ],
+    targets: [
+        /// The domain: ids, groups, memberships, workspaces, errors and the rules. No HTTP, no SQL.
+        .target(
+            name: "CohortCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        /// The embedded default store: SQLite in WAL mode through GRDB.
+        .target(
+            name: "CohortSQLite",
+            dependencies: [
+                "CohortCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        /// `openapi.yaml` and the types, server protocol and client generated from it.
+        .target(
+            name: "CohortAPI",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ],
+            resources: [.embedInCode("openapi.yaml")],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        /// The Hummingbird application: middleware, handlers, hand-written routes.
+        .target(
+            name: "CohortServer",
+            dependencies: [
+                "CohortCore",
+                "CohortAPI",
+                "CohortSQLite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "cohort",
+            dependencies: [
+                "CohortCore",
+                "CohortServer",
+                "CohortSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "CohortCoreTests",
+            dependencies: ["CohortCore"]
+        ),
+        /// One suite, run against every store: each must behave the same.
+        .testTarget(
+            name: "CohortStoreTests",
+            dependencies: ["CohortCore", "CohortSQLite"]
+        ),
+        .testTarget(
+            name: "CohortServerTests",
+            dependencies: [
+                "CohortCore",
+                "CohortServer",
+                "CohortSQLite",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,58 @@
+/// One kind of error a client can get: its stable `error_code`, the HTTP status it is answered
+/// with, and a short title.
+///
+/// The codes are part of the API (clients branch on them) and are listed in
+/// `docs/compatibility.md`; never renumber one. A code is the status times 100 plus a serial.
+public struct ErrorKind: Hashable, Sendable {
+    public let code: Int
+    public let status: Int
+    public let title: String
+
+    public init(code: Int, status: Int, title: String) {
+        self.code = code
+        self.status = status
+        self.title = title
+    }
+}
+
+extension ErrorKind {
+    /// The body is not JSON (or not the form encoding it claims), or not an object.
+    public static let malformedBody = ErrorKind(code: 40001, status: 400, title: "Malformed request body")
+    /// A field is missing, of the wrong type, or out of range; `detail` maps fields to messages.
+    public static let invalidInput = ErrorKind(code: 40002, status: 400, title: "Invalid input")
+    /// Some participant ids are not 24 lowercase hex characters; `detail.participant_ids` names them.
+    public static let invalidParticipantIDs = ErrorKind(code: 40003, status: 400, title: "Invalid participant ids")
+    /// A list or a create names no scope, or more than one (workspace, project, organisation).
+    public static let invalidScope = ErrorKind(code: 40004, status: 400, title: "Invalid scope")
+    /// A write to a participant group that was deleted.
+    public static let groupDeleted = ErrorKind(code: 40005, status: 400, title: "Participant group is deleted")
+    /// A test participant's email belongs to a participant already.
+    public static let emailTaken = ErrorKind(code: 40006, status: 400, title: "Email already registered")
+    /// No `Authorization: Token ...` header, or a token nobody has.
+    public static let notAuthenticated = ErrorKind(
+        code: 40101, status: 401, title: "Authentication credentials were not provided or are not valid")
+    /// No such resource, or one in a workspace the caller is not in: the two are answered alike.
+    public static let notFound = ErrorKind(code: 40401, status: 404, title: "Not found")
+    /// The path exists, the method does not.
+    public static let methodNotAllowed = ErrorKind(code: 40501, status: 405, title: "Method not allowed")
+    /// The body is over the server's limit.
+    public static let payloadTooLarge = ErrorKind(code: 41301, status: 413, title: "Request body too large")
+    /// The body's content type is not one the operation reads.
+    public static let unsupportedMediaType = ErrorKind(code: 41501, status: 415, title: "Unsupported media type")
+    /// A fault of the server's own; never the answer to client input.
+    public static let internalError = ErrorKind(code: 50001, status: 500, title: "Internal server error")
+    /// The database cannot be reached; the request changed nothing and can be retried.
+    public static let serviceUnavailable = ErrorKind(code: 50301, status: 503, title: "Service unavailable")
+
+    /// Every kind above, for documentation and tests.
+    public static let all: [ErrorKind] = [
+        .malformedBody, .invalidInput, .invalidParticipantIDs, .invalidScope, .groupDeleted, .emailTaken,
+        .notAuthenticated, .notFound, .methodNotAllowed, .notAcceptable, .payloadTooLarge, .unsupportedMediaType,
+        .internalError, .serviceUnavailable,
+    ]
+}
+
+extension ErrorKind {
+    /// The client asked (`Accept`) for a representation other than JSON.
+    public static let notAcceptable = ErrorKind(code: 40601, status: 406, title: "Not acceptable")
+}

@@ -1,0 +1,17 @@
+/// Test participants: ids a researcher can put in groups to try a study end to end.
+public struct TestParticipants: Sendable {
+    let store: any TestParticipantStore
+
+    public init(store: any TestParticipantStore) {
+        self.store = store
+    }
+
+    public func create(email: String, caller: Researcher) async throws -> ParticipantID {
+        guard TextRules.isPlausibleEmail(email) else {
+            throw CohortError.invalid("email", "Enter a valid email address.")
+        }
+        let id = ParticipantID.generate()
+        try await store.createTestParticipant(id, email: email.lowercased(), by: caller.id, at: .now())
+        return id
+    }
+}

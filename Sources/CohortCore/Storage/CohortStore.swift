@@ -1,0 +1,96 @@
+/// Everything Cohort keeps, behind one protocol so that SQLite and PostgreSQL are interchangeable.
+///
+/// Each method is one transaction: it either happens whole or not at all, and when it returns the
+/// change is durable. Methods take the caller and answer `nil` or throw ``ErrorKind/notFound`` for
+/// anything outside the caller's workspaces, exactly as for something that does not exist.
+/// One conformance suite (in the tests) holds every implementation to the same behaviour.
+public protocol CohortStore: ResearcherStore, WorkspaceStore, ProjectStore, ParticipantGroupStore,
+    TestParticipantStore
+{
+    /// Answers when the database can be read; throws otherwise.
+    func ping() async throws
+    /// Closes the database; nothing may be called afterwards.
+    func close() async throws
+}
+
+/// A researcher, their organisation and their first workspace, to be created together.
+public struct NewResearcher: Hashable, Sendable {
+    public let id: ResearcherID
+    public let email: String
+    public let name: String
+    public let organisationID: OrganisationID
+    public let workspaceID: WorkspaceID
+    public let at: Timestamp
+
+    public init(email: String, name: String, at: Timestamp) {
+        self.id = .generate()
+        self.email = email
+        self.name = name
+        self.organisationID = .generate()
+        self.workspaceID = .generate()
+        self.at = at
+    }
+}
+
+public protocol ResearcherStore: Sendable {
+    /// The researchers owning tokens whose digest starts with `lookupKey`, with those digests.
+    func tokens(lookupKey: String) async throws -> [(digest: TokenDigest, researcher: Researcher)]
+    /// The researcher with `new.email`, created with an organisation and a workspace of their own
+    /// if there is none yet. `created` tells which happened.
+    func provisionResearcher(_ new: NewResearcher) async throws -> (researcher: Researcher, created: Bool)
+    /// Stores a token for `researcher`; storing the same digest for them again does nothing.
+    func addToken(_ digest: TokenDigest, for researcher: ResearcherID, at: Timestamp) async throws
+    /// Whether any researcher exists.
+    func hasResearchers() async throws -> Bool
+}
+
+public protocol WorkspaceStore: Sendable {
+    func workspaces(of caller: ResearcherID, page: PageRequest) async throws -> Page<WorkspaceDetails>
+    func workspace(_ id: WorkspaceID, visibleTo caller: ResearcherID) async throws -> WorkspaceDetails?
+    /// Creates a workspace in the caller's organisation with the caller as its admin.
+    func createWorkspace(_ new: NewWorkspace, id: WorkspaceID, by caller: ResearcherID, at: Timestamp) async throws
+        -> WorkspaceDetails
+    func updateWorkspace(_ id: WorkspaceID, _ edit: WorkspaceEdit, by caller: ResearcherID) async throws
+        -> WorkspaceDetails?
+}
+
+public protocol ProjectStore: Sendable {
+    /// `nil` when the workspace is not the caller's.
+    func projects(in workspace: WorkspaceID, visibleTo caller: ResearcherID, page: PageRequest) async throws
+        -> Page<ProjectDetails>?
+    func project(_ id: ProjectID, visibleTo caller: ResearcherID) async throws -> ProjectDetails?
+    /// `nil` when the workspace is not the caller's.
+    func createProject(
+        _ new: NewProject, id: ProjectID, in workspace: WorkspaceID, by caller: ResearcherID, at: Timestamp
+    ) async throws -> ProjectDetails?
+    /// Loads the project and calls `apply` on it inside the transaction; `nil` when not the caller's.
+    func updateProject(
+        _ id: ProjectID, by caller: ResearcherID, apply: @Sendable (Project) throws -> Project
+    ) async throws -> ProjectDetails?
+}
+
+public protocol ParticipantGroupStore: Sendable {
+    /// Throws ``ErrorKind/notFound`` when the scope is not the caller's.
+    func groups(in scope: GroupListScope, active: Bool?, page: PageRequest, visibleTo caller: ResearcherID)
+        async throws -> Page<ParticipantGroup>
+    /// Throws ``ErrorKind/notFound`` when the placement names something that is not the caller's,
+    /// and ``ErrorKind/invalidInput`` when a project is not in the workspace given with it.
+    func createGroup(_ new: NewGroup, id: GroupID, by caller: ResearcherID, at: Timestamp) async throws
+        -> ParticipantGroup
+    func group(_ id: GroupID, visibleTo caller: ResearcherID) async throws -> ParticipantGroup?
+    /// Loads the group, calls `permit` on it, applies `edit` and, if asked, reads the membership
+    /// after the change, all in one transaction. `nil` when the group is not the caller's.
+    func editGroup(
+        _ id: GroupID, _ edit: GroupEdit, by caller: ResearcherID, at: Timestamp, returningMembers: Bool,
+        permit: @Sendable (ParticipantGroup) throws -> Void
+    ) async throws -> (group: ParticipantGroup, members: [Membership]?)?
+    /// Ordered by `addedAt`, then participant id. `nil` when the group is not the caller's.
+    func members(of id: GroupID, page: PageRequest, visibleTo caller: ResearcherID) async throws
+        -> Page<Membership>?
+}
+
+public protocol TestParticipantStore: Sendable {
+    /// Throws ``ErrorKind/emailTaken`` when a participant has this email already.
+    func createTestParticipant(_ id: ParticipantID, email: String, by caller: ResearcherID, at: Timestamp)
+        async throws
+}

@@ -1,0 +1,232 @@
+import CohortCore
+import GRDB
+
+extension SQLiteStore: ParticipantGroupStore {
+    public func groups(in scope: GroupListScope, active: Bool?, page: PageRequest, visibleTo caller: ResearcherID)
+        async throws -> Page<ParticipantGroup>
+    {
+        try await read { db in
+            let (column, id): (String, String)
+            switch scope {
+            case .workspace(let workspace):
+                guard try Self.canSee(workspace: workspace.hex, caller: caller, db) else {
+                    throw CohortError.notFound("Workspace", workspace.hex)
+                }
+                (column, id) = ("workspace_id", workspace.hex)
+            case .project(let project):
+                guard let workspace = try String.fetchOne(
+                    db, sql: "SELECT workspace_id FROM projects WHERE id = ?", arguments: [project.hex]),
+                    try Self.canSee(workspace: workspace, caller: caller, db)
+                else { throw CohortError.notFound("Project", project.hex) }
+                (column, id) = ("project_id", project.hex)
+            case .organisation(let organisation):
+                guard try Self.canSee(organisation: organisation.hex, caller: caller, db) else {
+                    throw CohortError.notFound("Organisation", organisation.hex)
+                }
+                (column, id) = ("organisation_id", organisation.hex)
+            }
+            var condition = "\(column) = ?"
+            var arguments: StatementArguments = [id]
+            if let active {
+                condition += " AND is_deleted = ?"
+                arguments += [!active]
+            }
+            let total = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM participant_groups WHERE \(condition)", arguments: arguments) ?? 0
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM participant_groups WHERE \(condition) ORDER BY id LIMIT ? OFFSET ?",
+                arguments: arguments + Self.limitArguments(page))
+            return Page(items: try rows.map(Self.group), total: total)
+        }
+    }
+
+    public func createGroup(_ new: NewGroup, id: GroupID, by caller: ResearcherID, at: Timestamp) async throws
+        -> ParticipantGroup
+    {
+        try await write { db in
+            let (owner, project) = try Self.resolve(new.placement, caller: caller, db)
+            try db.execute(
+                sql: """
+                    INSERT INTO participant_groups (id, name, description, workspace_id, organisation_id, project_id,
+                        participant_count, is_deleted, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?)
+                    """,
+                arguments: [
+                    id.hex, new.name, new.description, owner.workspaceID?.hex, owner.organisationID?.hex, project?.hex,
+                    at.secondsSince1970,
+                ])
+            let added = try Self.insertMembers(new.members, into: id, at: at, db)
+            try Self.adjustCount(of: id, by: added, db)
+            return try Self.loadGroup(id, db)!
+        }
+    }
+
+    public func group(_ id: GroupID, visibleTo caller: ResearcherID) async throws -> ParticipantGroup? {
+        try await read { db in
+            guard let group = try Self.loadGroup(id, db), try Self.canSee(group, caller: caller, db) else {
+                return nil
+            }
+            return group
+        }
+    }
+
+    public func editGroup(
+        _ id: GroupID, _ edit: GroupEdit, by caller: ResearcherID, at: Timestamp, returningMembers: Bool,
+        permit: @Sendable (ParticipantGroup) throws -> Void
+    ) async throws -> (group: ParticipantGroup, members: [Membership]?)? {
+        try await write { db in
+            guard let group = try Self.loadGroup(id, db), try Self.canSee(group, caller: caller, db) else {
+                return nil
+            }
+            try permit(group)
+            if edit.name != nil || edit.description != nil {
+                try db.execute(
+                    sql: "UPDATE participant_groups SET name = COALESCE(?, name), description = COALESCE(?, description) WHERE id = ?",
+                    arguments: [edit.name, edit.description, id.hex])
+            }
+            switch edit.membership {
+            case .add(let ids)?:
+                try Self.adjustCount(of: id, by: try Self.insertMembers(ids, into: id, at: at, db), db)
+            case .remove(let ids)?:
+                try db.execute(
+                    sql: """
+                        DELETE FROM memberships
+                        WHERE group_id = ? AND participant_id IN (SELECT value FROM json_each(?))
+                        """,
+                    arguments: [id.hex, Self.jsonArray(ids)])
+                try Self.adjustCount(of: id, by: -db.changesCount, db)
+            case .replace(let ids)?:
+                try db.execute(
+                    sql: """
+                        DELETE FROM memberships
+                        WHERE group_id = ? AND participant_id NOT IN (SELECT value FROM json_each(?))
+                        """,
+                    arguments: [id.hex, Self.jsonArray(ids)])
+                let removed = db.changesCount
+                let added = try Self.insertMembers(ids, into: id, at: at, db)
+                try Self.adjustCount(of: id, by: added - removed, db)
+            case nil:
+                break
+            }
+            if edit.delete && !group.isDeleted {
+                try db.execute(sql: "UPDATE participant_groups SET is_deleted = 1 WHERE id = ?", arguments: [id.hex])
+            }
+            let members = returningMembers ? try Self.loadMembers(of: id, page: .everything, db) : nil
+            return (try Self.loadGroup(id, db)!, members)
+        }
+    }
+
+    public func members(of id: GroupID, page: PageRequest, visibleTo caller: ResearcherID) async throws
+        -> Page<Membership>?
+    {
+        try await read { db in
+            guard let group = try Self.loadGroup(id, db), try Self.canSee(group, caller: caller, db) else {
+                return nil
+            }
+            return Page(items: try Self.loadMembers(of: id, page: page, db), total: group.participantCount)
+        }
+    }
+
+    /// The owner and project a placement resolves to, if the caller may put a group there.
+    private static func resolve(_ placement: GroupPlacement, caller: ResearcherID, _ db: Database) throws
+        -> (ParticipantGroup.Owner, ProjectID?)
+    {
+        func projectWorkspace(_ project: ProjectID) throws -> WorkspaceID {
+            guard let workspace = try String.fetchOne(
+                db, sql: "SELECT workspace_id FROM projects WHERE id = ?", arguments: [project.hex]),
+                try canSee(workspace: workspace, caller: caller, db)
+            else { throw CohortError.notFound("Project", project.hex) }
+            return try WorkspaceID(stored: workspace)
+        }
+        switch placement {
+        case .workspace(let workspace):
+            guard try canSee(workspace: workspace.hex, caller: caller, db) else {
+                throw CohortError.notFound("Workspace", workspace.hex)
+            }
+            return (.workspace(workspace), nil)
+        case .project(let project):
+            return (.workspace(try projectWorkspace(project)), project)
+        case .workspaceProject(let workspace, let project):
+            guard try canSee(workspace: workspace.hex, caller: caller, db) else {
+                throw CohortError.notFound("Workspace", workspace.hex)
+            }
+            guard try projectWorkspace(project) == workspace else {
+                throw CohortError.invalid("project_id", "Project '\(project)' is not in workspace '\(workspace)'.")
+            }
+            return (.workspace(workspace), project)
+        case .organisation(let organisation):
+            guard try canSee(organisation: organisation.hex, caller: caller, db) else {
+                throw CohortError.notFound("Organisation", organisation.hex)
+            }
+            return (.organisation(organisation), nil)
+        }
+    }
+
+    /// Inserts the ids that are not members yet, in one statement; returns how many were new.
+    private static func insertMembers(_ ids: [ParticipantID], into group: GroupID, at: Timestamp, _ db: Database)
+        throws -> Int
+    {
+        guard !ids.isEmpty else { return 0 }
+        try db.execute(
+            sql: """
+                INSERT INTO memberships (group_id, participant_id, created_at)
+                SELECT ?, value, ? FROM json_each(?) WHERE true
+                ON CONFLICT (group_id, participant_id) DO NOTHING
+                """,
+            arguments: [group.hex, at.secondsSince1970, jsonArray(ids)])
+        return db.changesCount
+    }
+
+    private static func adjustCount(of group: GroupID, by delta: Int, _ db: Database) throws {
+        guard delta != 0 else { return }
+        try db.execute(
+            sql: "UPDATE participant_groups SET participant_count = participant_count + ? WHERE id = ?",
+            arguments: [delta, group.hex])
+    }
+
+    /// Ids are 24 hex characters, so they need no escaping inside JSON strings.
+    private static func jsonArray(_ ids: [ParticipantID]) -> String {
+        var text = "["
+        text.reserveCapacity(ids.count * 27 + 2)
+        for (index, id) in ids.enumerated() {
+            if index > 0 { text += "," }
+            text += "\""
+            text += id.hex
+            text += "\""
+        }
+        return text + "]"
+    }
+
+    static func loadGroup(_ id: GroupID, _ db: Database) throws -> ParticipantGroup? {
+        try Row.fetchOne(db, sql: "SELECT * FROM participant_groups WHERE id = ?", arguments: [id.hex]).map(group)
+    }
+
+    static func loadMembers(of group: GroupID, page: PageRequest, _ db: Database) throws -> [Membership] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT participant_id, created_at FROM memberships WHERE group_id = ?
+                ORDER BY created_at, participant_id LIMIT ? OFFSET ?
+                """,
+            arguments: [group.hex] + limitArguments(page)
+        ).map { row in
+            Membership(
+                participantID: try ParticipantID(stored: row["participant_id"]),
+                addedAt: Timestamp(secondsSince1970: row["created_at"]))
+        }
+    }
+
+    static func group(_ row: Row) throws -> ParticipantGroup {
+        let owner: ParticipantGroup.Owner
+        if let workspace: String = row["workspace_id"] {
+            owner = .workspace(try WorkspaceID(stored: workspace))
+        } else {
+            owner = .organisation(try OrganisationID(stored: row["organisation_id"]))
+        }
+        let project: String? = row["project_id"]
+        return ParticipantGroup(
+            id: try GroupID(stored: row["id"]), name: row["name"], description: row["description"], owner: owner,
+            projectID: try project.map { try ProjectID(stored: $0) }, participantCount: row["participant_count"],
+            isDeleted: row["is_deleted"], createdAt: Timestamp(secondsSince1970: row["created_at"]))
+    }
+}

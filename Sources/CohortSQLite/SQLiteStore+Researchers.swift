@@ -1,0 +1,86 @@
+import CohortCore
+import GRDB
+
+extension SQLiteStore: ResearcherStore {
+    public func tokens(lookupKey: String) async throws -> [(digest: TokenDigest, researcher: Researcher)] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT t.digest, r.id, r.email, r.name, r.organisation_id
+                    FROM api_tokens t JOIN researchers r ON r.id = t.researcher_id
+                    WHERE t.lookup_key = ?
+                    """,
+                arguments: [lookupKey]
+            ).map { row in (TokenDigest(try Self.bytes(fromHex: row["digest"])), try Self.researcher(row)) }
+        }
+    }
+
+    public func provisionResearcher(_ new: NewResearcher) async throws -> (researcher: Researcher, created: Bool) {
+        try await write { db in
+            if let row = try Row.fetchOne(
+                db, sql: "SELECT id, email, name, organisation_id FROM researchers WHERE email = ?",
+                arguments: [new.email])
+            {
+                return (try Self.researcher(row), false)
+            }
+            try db.execute(
+                sql: "INSERT INTO organisations (id, name, created_at) VALUES (?, ?, ?)",
+                arguments: [new.organisationID.hex, "\(new.name)'s organisation", new.at.secondsSince1970])
+            try db.execute(
+                sql: "INSERT INTO researchers (id, email, name, organisation_id, created_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [new.id.hex, new.email, new.name, new.organisationID.hex, new.at.secondsSince1970])
+            try Self.insertWorkspace(
+                id: new.workspaceID,
+                NewWorkspaceRow(
+                    organisationID: new.organisationID.hex, title: "\(new.name)'s workspace", description: "",
+                    naivetyDistributionRate: nil, currencyCode: CurrencyCode.gbp.rawValue),
+                owner: new.id, at: new.at, db)
+            let researcher = Researcher(
+                id: new.id, email: new.email, name: new.name, organisationID: new.organisationID)
+            return (researcher, true)
+        }
+    }
+
+    public func addToken(_ digest: TokenDigest, for researcher: ResearcherID, at: Timestamp) async throws {
+        try await write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO api_tokens (digest, lookup_key, researcher_id, created_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (digest) DO NOTHING
+                    """,
+                arguments: [Self.hex(digest.bytes), digest.lookupKey, researcher.hex, at.secondsSince1970])
+        }
+    }
+
+    public func hasResearchers() async throws -> Bool {
+        try await read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM researchers)") ?? false }
+    }
+
+    static func researcher(_ row: Row, prefix: String = "") throws -> Researcher {
+        Researcher(
+            id: try ResearcherID(stored: row[prefix + "id"]), email: row[prefix + "email"],
+            name: row[prefix + "name"], organisationID: try OrganisationID(stored: row[prefix + "organisation_id"]))
+    }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+    }
+
+    static func bytes(fromHex text: String) throws -> [UInt8] {
+        let utf8 = Array(text.utf8)
+        guard utf8.count % 2 == 0 else { throw CorruptRow(description: "odd-length hex in api_tokens") }
+        return try stride(from: 0, to: utf8.count, by: 2).map { index in
+            guard let byte = UInt8(String(decoding: utf8[index..<index + 2], as: UTF8.self), radix: 16) else {
+                throw CorruptRow(description: "bad hex in api_tokens")
+            }
+            return byte
+        }
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

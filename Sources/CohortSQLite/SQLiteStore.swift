@@ -1,0 +1,66 @@
+import CohortCore
+import GRDB
+import Logging
+
+/// The embedded store: one SQLite file in WAL mode, opened through a GRDB `DatabasePool`
+/// (one writer, concurrent readers). Other processes, such as `cohort token create`, may use the
+/// same file while a server runs: SQLite locks the file and waits up to ``busyTimeout``.
+///
+/// `synchronous = FULL` makes every commit durable before the call returns, so an answered write
+/// survives a crash or a power cut, not just a killed process.
+public final class SQLiteStore: CohortStore, Sendable {
+    let pool: DatabasePool
+
+    /// How long a write waits for another process's write before giving up with 503.
+    public static let busyTimeout: Double = 10
+
+    /// Opens (creating if needed) the database at `path` and applies pending migrations.
+    public init(path: String, logger: Logger = Logger(label: "cohort.sqlite")) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        configuration.label = "cohort"
+        self.pool = try DatabasePool(path: path, configuration: configuration)
+        try SQLiteMigrations.migrator.migrate(pool)
+        logger.debug("opened SQLite database", metadata: ["path": "\(path)"])
+    }
+
+    public func ping() async throws {
+        try await read { db in _ = try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
+    public func close() async throws {
+        try pool.close()
+    }
+
+    /// Runs `work` in a write transaction, translating database errors.
+    func write<T: Sendable>(_ work: @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(work)
+        } catch let error as DatabaseError {
+            throw Self.translate(error)
+        }
+    }
+
+    /// Runs `work` in a read transaction (a consistent snapshot), translating database errors.
+    func read<T: Sendable>(_ work: @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(work)
+        } catch let error as DatabaseError {
+            throw Self.translate(error)
+        }
+    }
+
+    /// Busy, locked, full or failing storage is a condition to retry, not a client error.
+    static func translate(_ error: DatabaseError) -> any Error {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_PROTOCOL:
+            return CohortError(.serviceUnavailable, "The database is busy or unavailable; retry shortly.")
+        default:
+            return error
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import CohortAPI
+import CohortCore
+import CohortSQLite
+import Foundation
+import Hummingbird
+import Logging
+import OpenAPIHummingbird
+
+/// Builds the Hummingbird application that serves Cohort.
+public enum CohortApplication {
+    /// Opens the store, makes sure someone can log in, and returns the application ready to run.
+    ///
+    /// - Parameter onServerRunning: called with the port once the server listens (tests bind port 0).
+    public static func make(
+        configuration: ServerConfiguration, logger: Logger,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws -> some ApplicationProtocol {
+        let store = try SQLiteStore(path: configuration.database, logger: logger)
+        let cohort = Cohort(store: store)
+        try await ensureAccess(cohort, configuration: configuration, logger: logger)
+        let router = try makeRouter(cohort: cohort, configuration: configuration, logger: logger)
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            services: [StoreService(store: store)],
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                logger.info("cohort is serving", metadata: ["address": "http://\(configuration.host):\(port)"])
+                await onServerRunning(port)
+            },
+            logger: logger)
+    }
+
+    /// The router: middleware first (it applies to the routes added after it), then the operations
+    /// generated from `openapi.yaml`, then 405 answers for the methods a path does not have.
+    static func makeRouter(cohort: Cohort, configuration: ServerConfiguration, logger: Logger) throws
+        -> Router<BasicRequestContext>
+    {
+        let router = Router(options: .autoGenerateHeadEndpoints)
+        router.add(middleware: RequestLogMiddleware(logger: logger))
+        router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))
+        router.add(middleware: BodyLimitMiddleware(maxBytes: configuration.maxBodyBytes))
+        router.add(middleware: RequestScopeMiddleware(authenticator: cohort.authenticator))
+        let handler = APIHandler(cohort: cohort)
+        // Compact JSON with `/` unescaped, as Prolific's API writes it; keys sorted so that the same
+        // resource always reads the same.
+        try handler.registerHandlers(
+            on: router, serverURL: URL(string: "/")!,
+            configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
+        MethodNotAllowed.register(on: router)
+        return router
+    }
+
+    /// A bootstrap token, or a first researcher on an empty database, so that somebody can log in.
+    static func ensureAccess(_ cohort: Cohort, configuration: ServerConfiguration, logger: Logger) async throws {
+        if let token = configuration.bootstrapToken, !token.isEmpty {
+            let researcher = try await cohort.researchers.ensureBootstrapToken(APIToken(token))
+            logger.info("bootstrap token is ready", metadata: ["researcher": "\(researcher.email)"])
+        } else if let (researcher, token) = try await cohort.researchers.createFirstResearcherIfNone() {
+            // Printed, not logged: the token must not end up in log files, and this is its only showing.
+            print("""
+                Created researcher \(researcher.email) with a workspace of their own. Their API token, shown only once:
+
+                    \(token.value)
+
+                Use it as: Authorization: Token \(token.value)
+                """)
+        }
+    }
+}

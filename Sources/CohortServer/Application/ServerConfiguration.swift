@@ -1,0 +1,32 @@
+import Logging
+
+/// How a server is set up: where it listens, what it stores in, and its limits.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// A path to a SQLite file.
+    public var database: String
+    /// Requests with a larger body are refused with 413 before they are read.
+    public var maxBodyBytes: Int
+    /// `Authorization: Token <this>` will work, for scripts, CI and sandboxes.
+    public var bootstrapToken: String?
+    public var logLevel: Logger.Level
+
+    public static let defaultHost = "127.0.0.1"
+    public static let defaultPort = 8080
+    public static let defaultDatabase = "./cohort.sqlite"
+    /// 100,000 participant ids in one JSON body take about 2.7 MB; 32 MiB leaves ample room.
+    public static let defaultMaxBodyBytes = 32 * 1024 * 1024
+
+    public init(
+        host: String = defaultHost, port: Int = defaultPort, database: String = defaultDatabase,
+        maxBodyBytes: Int = defaultMaxBodyBytes, bootstrapToken: String? = nil, logLevel: Logger.Level = .info
+    ) {
+        self.host = host
+        self.port = port
+        self.database = database
+        self.maxBodyBytes = maxBodyBytes
+        self.bootstrapToken = bootstrapToken
+        self.logLevel = logLevel
+    }
+}

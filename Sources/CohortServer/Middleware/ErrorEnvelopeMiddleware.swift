@@ -1,0 +1,25 @@
+import CohortCore
+import Hummingbird
+import Logging
+
+/// Answers every error in Prolific's envelope. Faults of the server's own become a 500 whose
+/// body says nothing of the cause; the cause goes to the log.
+struct ErrorEnvelopeMiddleware<Context: RequestContext>: RouterMiddleware {
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch {
+            if let translated = ErrorTranslation.cohortError(for: error) {
+                let headers = (error as? MethodNotAllowed.Refusal)?.headers ?? [:]
+                return ErrorEnvelope.response(for: translated, headers: headers)
+            }
+            logger.error(
+                "request failed", metadata: ["method": "\(request.method)", "path": "\(request.uri.path)", "error": "\(error)"])
+            return ErrorEnvelope.response(for: CohortError(.internalError, "The server failed to answer this request."))
+        }
+    }
+}

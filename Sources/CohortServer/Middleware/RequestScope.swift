@@ -1,0 +1,63 @@
+import Foundation
+import CohortCore
+import HTTPTypes
+import Hummingbird
+
+/// What the generated handlers need to know about the request they serve, which the generated
+/// `Input` types do not carry: who is calling, and the URL they called (for `_links`).
+struct RequestScope: Sendable {
+    /// Set for every `/api/v1` request; the middleware refuses those without a valid token.
+    let caller: Researcher?
+    let url: RequestURL
+
+    @TaskLocal static var current: RequestScope?
+
+    /// The caller of the current request. Throws 401 outside an authenticated request.
+    static func caller() throws -> Researcher {
+        guard let caller = current?.caller else {
+            throw CohortError(.notAuthenticated, "Authentication credentials were not provided.")
+        }
+        return caller
+    }
+}
+
+/// The URL a request was made to, as the client saw it.
+struct RequestURL: Sendable {
+    let scheme: String
+    let authority: String
+    let path: String
+    /// The query items in the order sent, still percent-encoded.
+    let query: [(name: String, value: String)]
+}
+
+/// Authenticates `/api/v1` requests and makes the request's scope available to handlers.
+struct RequestScopeMiddleware<Context: RequestContext>: RouterMiddleware {
+    let authenticator: Authenticator
+
+    static var protectedPrefix: String { "/api/v1/" }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        let path = request.uri.path
+        var caller: Researcher?
+        if path.hasPrefix(Self.protectedPrefix) || path == "/api/v1" {
+            caller = try await authenticator.researcher(authorizationHeader: request.headers[.authorization])
+        }
+        let scope = RequestScope(caller: caller, url: Self.url(of: request))
+        return try await RequestScope.$current.withValue(scope) {
+            try await next(request, context)
+        }
+    }
+
+    static func url(of request: Request) -> RequestURL {
+        let forwarded = request.headers[HTTPField.Name("X-Forwarded-Proto")!]
+        let scheme = forwarded.map { String($0.split(separator: ",")[0]).trimmingCharacters(in: .whitespaces) } ?? "http"
+        let query = (request.uri.query ?? "").split(separator: "&").map { item in
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (name: String(parts[0]), value: parts.count > 1 ? String(parts[1]) : "")
+        }
+        return RequestURL(
+            scheme: scheme, authority: request.head.authority ?? "localhost", path: request.uri.path, query: query)
+    }
+}

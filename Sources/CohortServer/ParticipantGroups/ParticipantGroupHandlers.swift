@@ -1,0 +1,97 @@
+import CohortAPI
+import CohortCore
+
+extension APIHandler {
+    func getParticipantGroups(_ input: Operations.GetParticipantGroups.Input) async throws
+        -> Operations.GetParticipantGroups.Output
+    {
+        let caller = try RequestScope.caller()
+        let query = input.query
+        let scope = try GroupRules.listScope(
+            workspaceID: query.workspaceId, projectID: query.projectId, filterWorkspaceID: query.filter?.workspaceId,
+            filterProjectID: query.filter?.projectId, organisationID: query.organisationId)
+        let page = try PageRequest(limit: query.limit, offset: query.offset)
+        let active = query.active.map { $0 == ._true }
+        let groups = try await cohort.groups.list(scope: scope, active: active, page: page, caller: caller)
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        results: groups.items.map(WireParticipantGroup.init), meta: ListPage.meta(groups.total),
+                        _links: ListPage.links(for: page, total: groups.total)))))
+    }
+
+    func createParticipantGroup(_ input: Operations.CreateParticipantGroup.Input) async throws
+        -> Operations.CreateParticipantGroup.Output
+    {
+        let caller = try RequestScope.caller()
+        let body: Components.Schemas.CreateParticipantGroup
+        switch input.body {
+        case .json(let json): body = json
+        case .urlEncodedForm(let form): body = form
+        }
+        let new = try GroupRules.newGroup(
+            name: body.name, description: body.description, workspaceID: body.workspaceId,
+            organisationID: body.organisationId, projectID: body.projectId, participantIDs: body.participantIds)
+        let group = try await cohort.groups.create(new, caller: caller)
+        return .created(.init(body: .json(.init(group))))
+    }
+
+    func getParticipantGroup(_ input: Operations.GetParticipantGroup.Input) async throws
+        -> Operations.GetParticipantGroup.Output
+    {
+        let group = try await cohort.groups.get(input.path.id, caller: try RequestScope.caller())
+        return .ok(.init(body: .json(.init(group))))
+    }
+
+    func updateParticipantGroup(_ input: Operations.UpdateParticipantGroup.Input) async throws
+        -> Operations.UpdateParticipantGroup.Output
+    {
+        let caller = try RequestScope.caller()
+        guard case .json(let body) = input.body else { throw Self.jsonOnly }
+        let edit = try GroupRules.update(name: body.name, description: body.description, participantIDs: body.participantIds)
+        let group = try await cohort.groups.edit(input.path.id, edit, caller: caller)
+        return .ok(.init(body: .json(.init(group))))
+    }
+
+    func deleteParticipantGroup(_ input: Operations.DeleteParticipantGroup.Input) async throws
+        -> Operations.DeleteParticipantGroup.Output
+    {
+        try await cohort.groups.delete(input.path.id, caller: try RequestScope.caller())
+        return .noContent(.init())
+    }
+
+    func getParticipantGroupParticipants(_ input: Operations.GetParticipantGroupParticipants.Input) async throws
+        -> Operations.GetParticipantGroupParticipants.Output
+    {
+        let caller = try RequestScope.caller()
+        let page = try PageRequest(limit: input.query.limit, offset: input.query.offset)
+        let members = try await cohort.groups.members(input.path.id, page: page, caller: caller)
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        results: members.items.map(Components.Schemas.ParticipantGroupMembership.init),
+                        meta: ListPage.meta(members.total), _links: ListPage.links(for: page, total: members.total)))))
+    }
+
+    func addToParticipantGroup(_ input: Operations.AddToParticipantGroup.Input) async throws
+        -> Operations.AddToParticipantGroup.Output
+    {
+        let caller = try RequestScope.caller()
+        guard case .json(let body) = input.body else { throw Self.jsonOnly }
+        let ids = try ParticipantIDs.parse(body.participantIds)
+        let members = try await cohort.groups.changeMembers(input.path.id, .add(ids), caller: caller)
+        return .ok(.init(body: .json(.init(results: members.map(Components.Schemas.ParticipantGroupMembership.init)))))
+    }
+
+    func removeFromParticipantGroup(_ input: Operations.RemoveFromParticipantGroup.Input) async throws
+        -> Operations.RemoveFromParticipantGroup.Output
+    {
+        let caller = try RequestScope.caller()
+        guard case .json(let body) = input.body else { throw Self.jsonOnly }
+        let ids = try ParticipantIDs.parse(body.participantIds)
+        let members = try await cohort.groups.changeMembers(input.path.id, .remove(ids), caller: caller)
+        return .ok(.init(body: .json(.init(results: members.map(Components.Schemas.ParticipantGroupMembership.init)))))
+    }
+}

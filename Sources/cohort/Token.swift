@@ -1,0 +1,51 @@
+import ArgumentParser
+import CohortCore
+import CohortServer
+import CohortSQLite
+import Logging
+
+struct Token: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Manage API tokens.",
+        subcommands: [Create.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a token for a researcher, creating the researcher if needed.",
+            discussion: """
+                A new researcher gets an organisation and a workspace of their own. The token is printed
+                alone on the last line of standard output. This works while a server runs on the same
+                database.
+
+                Example:
+                  TOKEN=$(cohort token create --email ada@example.org | tail -n 1)
+                """)
+
+        @Option(help: "The researcher's email.")
+        var email: String
+
+        @Option(help: "The researcher's name, for a new researcher (default: the part of the email before @).")
+        var name: String?
+
+        @Option(help: "The SQLite database file (default \(ServerConfiguration.defaultDatabase); also COHORT_DATABASE).")
+        var database: String?
+
+        func run() async throws {
+            Settings.bootstrapLogging(level: .warning)
+            let path = Settings.value(database, environment: "COHORT_DATABASE") ?? ServerConfiguration.defaultDatabase
+            let store = try SQLiteStore(path: path)
+            do {
+                let (researcher, token) = try await Cohort(store: store).researchers.createToken(email: email, name: name)
+                try await store.close()
+                print("Created a token for \(researcher.name) <\(researcher.email)> (researcher \(researcher.id)).")
+                print(token.value)
+            } catch let error as CohortError {
+                try? await store.close()
+                throw ValidationError("\(error.detail)")
+            } catch {
+                try? await store.close()
+                throw error
+            }
+        }
+    }
+}

@@ -2,6 +2,9 @@ import GRDB
 
 /// The versioned schema. Each migration runs once, in order, in its own transaction; GRDB records
 /// the applied ones in `grdb_migrations`. Never edit a migration that has shipped: add one.
+///
+/// Lists come in creation order, which is `rowid` order: ids alone do not give it, as the
+/// ObjectId counter wraps. The list indexes hold `rowid` implicitly after their columns.
 enum SQLiteMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -59,7 +62,7 @@ enum SQLiteMigrations {
                     longitudinal_config TEXT,
                     created_at INTEGER NOT NULL
                 );
-                CREATE INDEX projects_by_workspace ON projects(workspace_id, id);
+                CREATE INDEX projects_by_workspace ON projects(workspace_id);
                 CREATE TABLE participant_groups (
                     id TEXT PRIMARY KEY,
                     name TEXT NOT NULL,
@@ -72,9 +75,9 @@ enum SQLiteMigrations {
                     created_at INTEGER NOT NULL,
                     CHECK ((workspace_id IS NULL) <> (organisation_id IS NULL))
                 );
-                CREATE INDEX participant_groups_by_workspace ON participant_groups(workspace_id, id);
-                CREATE INDEX participant_groups_by_organisation ON participant_groups(organisation_id, id);
-                CREATE INDEX participant_groups_by_project ON participant_groups(project_id, id);
+                CREATE INDEX participant_groups_by_workspace ON participant_groups(workspace_id);
+                CREATE INDEX participant_groups_by_organisation ON participant_groups(organisation_id);
+                CREATE INDEX participant_groups_by_project ON participant_groups(project_id);
                 CREATE TABLE memberships (
                     group_id TEXT NOT NULL REFERENCES participant_groups(id),
                     participant_id TEXT NOT NULL,

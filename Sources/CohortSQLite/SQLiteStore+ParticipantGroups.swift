@@ -34,7 +34,7 @@ extension SQLiteStore: ParticipantGroupStore {
             let total = try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM participant_groups WHERE \(condition)", arguments: arguments) ?? 0
             let rows = try Row.fetchAll(
-                db, sql: "SELECT * FROM participant_groups WHERE \(condition) ORDER BY id LIMIT ? OFFSET ?",
+                db, sql: "SELECT * FROM participant_groups WHERE \(condition) ORDER BY rowid LIMIT ? OFFSET ?",
                 arguments: arguments + Self.limitArguments(page))
             return Page(items: try rows.map(Self.group), total: total)
         }
@@ -79,10 +79,12 @@ extension SQLiteStore: ParticipantGroupStore {
                 return nil
             }
             try permit(group)
-            if edit.name != nil || edit.description != nil {
+            if let name = edit.name {
+                try db.execute(sql: "UPDATE participant_groups SET name = ? WHERE id = ?", arguments: [name, id.hex])
+            }
+            if case .set(let description) = edit.description {
                 try db.execute(
-                    sql: "UPDATE participant_groups SET name = COALESCE(?, name), description = COALESCE(?, description) WHERE id = ?",
-                    arguments: [edit.name, edit.description, id.hex])
+                    sql: "UPDATE participant_groups SET description = ? WHERE id = ?", arguments: [description, id.hex])
             }
             switch edit.membership {
             case .add(let ids)?:

@@ -10,7 +10,7 @@ extension SQLiteStore: ProjectStore {
             let total = try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM projects WHERE workspace_id = ?", arguments: [workspace.hex]) ?? 0
             let ids = try String.fetchAll(
-                db, sql: "SELECT id FROM projects WHERE workspace_id = ? ORDER BY id LIMIT ? OFFSET ?",
+                db, sql: "SELECT id FROM projects WHERE workspace_id = ? ORDER BY rowid LIMIT ? OFFSET ?",
                 arguments: [workspace.hex] + Self.limitArguments(page))
             return Page(items: try ids.compactMap { try Self.projectDetails($0, db) }, total: total)
         }

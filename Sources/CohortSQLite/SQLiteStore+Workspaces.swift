@@ -17,7 +17,10 @@ extension SQLiteStore: WorkspaceStore {
                 db, sql: "SELECT COUNT(*) FROM workspace_members WHERE researcher_id = ?", arguments: [caller.hex]) ?? 0
             let ids = try String.fetchAll(
                 db,
-                sql: "SELECT workspace_id FROM workspace_members WHERE researcher_id = ? ORDER BY workspace_id LIMIT ? OFFSET ?",
+                sql: """
+                    SELECT m.workspace_id FROM workspace_members m JOIN workspaces w ON w.id = m.workspace_id
+                    WHERE m.researcher_id = ? ORDER BY w.rowid LIMIT ? OFFSET ?
+                    """,
                 arguments: [caller.hex] + Self.limitArguments(page))
             let items = try ids.compactMap { try Self.workspaceDetails($0, db) }
             return Page(items: items, total: total)
@@ -58,12 +61,12 @@ extension SQLiteStore: WorkspaceStore {
         try await write { db in
             guard try Self.canSee(workspace: id.hex, caller: caller, db) else { return nil }
             try db.execute(
-                sql: """
-                    UPDATE workspaces SET title = COALESCE(?, title), description = COALESCE(?, description),
-                        naivety_distribution_rate = COALESCE(?, naivety_distribution_rate)
-                    WHERE id = ?
-                    """,
-                arguments: [edit.title, edit.description, edit.naivetyDistributionRate, id.hex])
+                sql: "UPDATE workspaces SET title = COALESCE(?, title), description = COALESCE(?, description) WHERE id = ?",
+                arguments: [edit.title, edit.description, id.hex])
+            if case .set(let rate) = edit.naivetyDistributionRate {
+                try db.execute(
+                    sql: "UPDATE workspaces SET naivety_distribution_rate = ? WHERE id = ?", arguments: [rate, id.hex])
+            }
             return try Self.workspaceDetails(id.hex, db)
         }
     }
@@ -103,12 +106,12 @@ extension SQLiteStore: WorkspaceStore {
             sql: """
                 SELECT r.id, r.email, r.name, r.organisation_id, m.role
                 FROM workspace_members m JOIN researchers r ON r.id = m.researcher_id
-                WHERE m.workspace_id = ? ORDER BY r.id
+                WHERE m.workspace_id = ? ORDER BY r.rowid
                 """,
             arguments: [id]
         ).map { Member(researcher: try researcher($0), roles: [$0["role"]]) }
         let projectIDs = try String.fetchAll(
-            db, sql: "SELECT id FROM projects WHERE workspace_id = ? ORDER BY id", arguments: [id])
+            db, sql: "SELECT id FROM projects WHERE workspace_id = ? ORDER BY rowid", arguments: [id])
         let projects = try projectIDs.compactMap { try projectDetails($0, db) }
         return WorkspaceDetails(workspace: workspace, users: users, projects: projects)
     }

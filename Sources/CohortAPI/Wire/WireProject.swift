@@ -7,13 +7,13 @@ public struct WireProjectShort: Codable, Hashable, Sendable {
     public var description: String
     public var owner: String
     public var type: Components.Schemas.ProjectType
-    public var publicDetails: Components.Schemas.PublicDetails?
+    public var publicDetails: WirePublicDetails?
     public var users: [Components.Schemas.WorkspaceUser]
     public var naivetyDistributionRate: Double?
 
     public init(
         id: String, title: String, description: String, owner: String, type: Components.Schemas.ProjectType,
-        publicDetails: Components.Schemas.PublicDetails?, users: [Components.Schemas.WorkspaceUser],
+        publicDetails: WirePublicDetails?, users: [Components.Schemas.WorkspaceUser],
         naivetyDistributionRate: Double?
     ) {
         self.id = id
@@ -39,7 +39,7 @@ public struct WireProjectShort: Codable, Hashable, Sendable {
         description = try container.decodeIfPresent(String.self, forKey: .description) ?? ""
         owner = try container.decodeIfPresent(String.self, forKey: .owner) ?? ""
         type = try container.decodeIfPresent(Components.Schemas.ProjectType.self, forKey: .type) ?? ._private
-        publicDetails = try container.decodeIfPresent(Components.Schemas.PublicDetails.self, forKey: .publicDetails)
+        publicDetails = try container.decodeIfPresent(WirePublicDetails.self, forKey: .publicDetails)
         users = try container.decodeIfPresent([Components.Schemas.WorkspaceUser].self, forKey: .users) ?? []
         naivetyDistributionRate = try container.decodeIfPresent(Double.self, forKey: .naivetyDistributionRate)
     }

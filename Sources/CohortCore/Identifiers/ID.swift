@@ -13,7 +13,8 @@ public struct ID<Entity>: Hashable, Comparable, Sendable, CustomStringConvertibl
         self.objectID = objectID
     }
 
-    /// A new id, ordered after the ids this process made before.
+    /// A new id. Ids sort by the second they were made in; within a second, by a counter that
+    /// wraps, so creation order is kept by the stores, not read from ids.
     public static func generate() -> ID { ID(ObjectID.generate()) }
 
     public var hex: String { objectID.hex }

@@ -10,7 +10,8 @@ import Foundation
 /// for every id (a MongoDB ObjectId).
 ///
 /// New ids are laid out as an ObjectId is: 4 bytes of seconds since 1970, 5 random bytes chosen
-/// once per process, and a 3-byte counter, so ids made by one process sort by creation time.
+/// once per process, and a 3-byte counter starting at a random value. Ids sort by the second they
+/// were made in; the counter wraps, so within one second they need not sort in creation order.
 public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The 24-character lowercase hex form.
     public let hex: String

@@ -35,9 +35,10 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         let (year, month, day) = Self.civilDate(daysSince1970: days)
         var out = [UInt8]()
         out.reserveCapacity(20)
+        // Years outside 0...9999 cannot be written in RFC 3339; they are clamped rather than trapped on.
         func append(_ value: Int64, width: Int) {
             var digits = [UInt8](repeating: 0x30, count: width)
-            var rest = value
+            var rest = min(max(value, 0), width == 4 ? 9999 : 99)
             for index in stride(from: width - 1, through: 0, by: -1) {
                 digits[index] = 0x30 + UInt8(rest % 10)
                 rest /= 10

@@ -11,11 +11,19 @@ public struct PageRequest: Hashable, Sendable {
         self.offset = offset
     }
 
-    /// Validates the query values: `limit` at least 1, `offset` at least 0.
+    /// The largest `limit` or `offset` accepted, as `openapi.yaml` declares.
+    public static let maximum = Int(Int32.max)
+
+    /// Validates the query values: `limit` from 1, `offset` from 0, both up to ``maximum``.
     public init(limit: Int?, offset: Int?) throws(CohortError) {
         var errors = FieldErrors()
         if let limit, limit < 1 { errors.add("limit", "Ensure this value is greater than or equal to 1.") }
         if let offset, offset < 0 { errors.add("offset", "Ensure this value is greater than or equal to 0.") }
+        for (name, value) in [("limit", limit), ("offset", offset)] {
+            if let value, value > Self.maximum {
+                errors.add(name, "Ensure this value is less than or equal to \(Self.maximum).")
+            }
+        }
         try errors.throwIfAny()
         self.init(uncheckedLimit: limit, offset: offset ?? 0)
     }

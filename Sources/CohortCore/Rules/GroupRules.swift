@@ -26,12 +26,14 @@ public struct NewGroup: Hashable, Sendable {
 /// A change to one group, applied by a store in one transaction.
 public struct GroupEdit: Hashable, Sendable {
     public var name: String?
-    /// `nil` keeps the description.
-    public var description: String?
+    /// `.set(nil)` clears the description.
+    public var description: Change<String?>
     public var membership: MembershipEdit?
     public var delete: Bool
 
-    public init(name: String? = nil, description: String? = nil, membership: MembershipEdit? = nil, delete: Bool = false) {
+    public init(
+        name: String? = nil, description: Change<String?> = .keep, membership: MembershipEdit? = nil, delete: Bool = false
+    ) {
         self.name = name
         self.description = description
         self.membership = membership
@@ -39,7 +41,7 @@ public struct GroupEdit: Hashable, Sendable {
     }
 
     /// Whether the edit changes anything but the deleted flag.
-    public var writesContent: Bool { name != nil || description != nil || membership != nil }
+    public var writesContent: Bool { name != nil || !description.isKeep || membership != nil }
 }
 
 /// A set operation on a group's members. Every variant is idempotent.
@@ -118,12 +120,12 @@ public enum GroupRules {
     }
 
     /// The edit a PATCH makes: new name, description, and (when given) the whole membership.
-    public static func update(name: String?, description: String?, participantIDs: [String]?) throws(CohortError)
-        -> GroupEdit
+    public static func update(name: String?, description: Change<String?>, participantIDs: [String]?)
+        throws(CohortError) -> GroupEdit
     {
         var errors = FieldErrors()
         let name = name.map { TextRules.name($0, field: "name", into: &errors) }
-        if let description { TextRules.description(description, into: &errors) }
+        if case .set(let description?) = description { TextRules.description(description, into: &errors) }
         try errors.throwIfAny()
         let membership = try participantIDs.map { raw throws(CohortError) in MembershipEdit.replace(try ParticipantIDs.parse(raw)) }
         return GroupEdit(name: name, description: description, membership: membership)

@@ -16,11 +16,12 @@ public struct ProjectEdit: Hashable, Sendable {
     public var visibility: Project.Visibility?
     /// Fields given here replace those of the project's public details; the rest stay.
     public var publicDetails: Project.PublicDetails.Patch?
-    public var naivetyDistributionRate: Double?
+    /// `.set(nil)` goes back to Prolific's default rate.
+    public var naivetyDistributionRate: Change<Double?>
 
     public init(
         title: String? = nil, description: String? = nil, visibility: Project.Visibility? = nil,
-        publicDetails: Project.PublicDetails.Patch? = nil, naivetyDistributionRate: Double? = nil
+        publicDetails: Project.PublicDetails.Patch? = nil, naivetyDistributionRate: Change<Double?> = .keep
     ) {
         self.title = title
         self.description = description
@@ -84,7 +85,7 @@ public enum ProjectRules {
         var edit = edit
         edit.title = edit.title.map { TextRules.name($0, field: "title", into: &errors) }
         if let description = edit.description { TextRules.description(description, into: &errors) }
-        TextRules.naivetyRate(edit.naivetyDistributionRate, into: &errors)
+        if case .set(let rate) = edit.naivetyDistributionRate { TextRules.naivetyRate(rate, into: &errors) }
         if edit.visibility == .private && edit.publicDetails != nil {
             errors.add("public_details", "Only PUBLIC projects have public details; omit it for PRIVATE projects.")
         }
@@ -100,7 +101,7 @@ public enum ProjectRules {
         var result = project
         if let title = edit.title { result.title = title }
         if let description = edit.description { result.description = description }
-        if let rate = edit.naivetyDistributionRate { result.naivetyDistributionRate = rate }
+        result.naivetyDistributionRate = edit.naivetyDistributionRate.applied(to: result.naivetyDistributionRate)
         if let visibility = edit.visibility { result.visibility = visibility }
         switch result.visibility {
         case .private:

@@ -8,7 +8,7 @@ public enum TextRules {
         let trimmed = value.trimmingWhitespace()
         if trimmed.isEmpty {
             errors.add(field, "This field may not be blank.")
-        } else if trimmed.count > maxNameLength {
+        } else if value.unicodeScalars.count > maxNameLength {
             errors.add(field, "Ensure this field has no more than \(maxNameLength) characters.")
         }
         return trimmed
@@ -16,7 +16,7 @@ public enum TextRules {
 
     /// A description: at most ``maxDescriptionLength`` characters, kept as sent.
     public static func description(_ value: String, field: String = "description", into errors: inout FieldErrors) {
-        if value.count > maxDescriptionLength {
+        if value.unicodeScalars.count > maxDescriptionLength {
             errors.add(field, "Ensure this field has no more than \(maxDescriptionLength) characters.")
         }
     }
@@ -40,10 +40,12 @@ public enum TextRules {
 }
 
 extension String {
+    /// Without leading and trailing whitespace: Unicode's, plus U+FEFF, which JSON Schema's `\s`
+    /// (ECMAScript's) also counts, so that "blank" means the same here as in `openapi.yaml`.
     func trimmingWhitespace() -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace || scalar == "\u{FEFF}" }
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
         else { return "" }
         return String(scalars[first...last])
     }

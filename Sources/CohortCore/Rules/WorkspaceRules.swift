@@ -10,7 +10,8 @@ public struct NewWorkspace: Hashable, Sendable {
 public struct WorkspaceEdit: Hashable, Sendable {
     public let title: String?
     public let description: String?
-    public let naivetyDistributionRate: Double?
+    /// `.set(nil)` goes back to Prolific's default rate.
+    public let naivetyDistributionRate: Change<Double?>
 }
 
 /// The rules of workspaces that do not need a database.
@@ -36,13 +37,13 @@ public enum WorkspaceRules {
             currencyCode: currency)
     }
 
-    public static func edit(title: String?, description: String?, naivetyDistributionRate: Double?) throws(CohortError)
-        -> WorkspaceEdit
+    public static func edit(title: String?, description: String?, naivetyDistributionRate: Change<Double?>)
+        throws(CohortError) -> WorkspaceEdit
     {
         var errors = FieldErrors()
         let title = title.map { TextRules.name($0, field: "title", into: &errors) }
         if let description { TextRules.description(description, into: &errors) }
-        TextRules.naivetyRate(naivetyDistributionRate, into: &errors)
+        if case .set(let rate) = naivetyDistributionRate { TextRules.naivetyRate(rate, into: &errors) }
         try errors.throwIfAny()
         return WorkspaceEdit(title: title, description: description, naivetyDistributionRate: naivetyDistributionRate)
     }

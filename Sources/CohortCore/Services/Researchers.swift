@@ -9,11 +9,13 @@ public struct Researchers: Sendable {
     /// The email of the researcher that the server creates for itself when nobody else exists.
     public static let defaultEmail = "researcher@cohort.local"
 
-    /// A new token for the researcher with `email`, created (with a workspace of their own) if needed.
+    /// A new token for the researcher with `email` (compared case-insensitively), created with a
+    /// workspace of their own if needed.
     public func createToken(email: String, name: String? = nil) async throws -> (researcher: Researcher, token: APIToken) {
         guard TextRules.isPlausibleEmail(email) else {
             throw CohortError.invalid("email", "Enter a valid email address.")
         }
+        let email = email.lowercased()
         let (researcher, _) = try await store.provisionResearcher(
             NewResearcher(email: email, name: name ?? Self.name(from: email), at: .now()))
         let token = APIToken.generate()
@@ -26,6 +28,7 @@ public struct Researchers: Sendable {
     public func ensureBootstrapToken(_ token: APIToken, email: String = Researchers.defaultEmail) async throws
         -> Researcher
     {
+        let email = email.lowercased()
         let (researcher, _) = try await store.provisionResearcher(
             NewResearcher(email: email, name: Self.name(from: email), at: .now()))
         try await store.addToken(token.digest, for: researcher.id, at: .now())

@@ -3,7 +3,8 @@
 /// Each method is one transaction: it either happens whole or not at all, and when it returns the
 /// change is durable. Methods take the caller and answer `nil` or throw ``ErrorKind/notFound`` for
 /// anything outside the caller's workspaces, exactly as for something that does not exist.
-/// One conformance suite (in the tests) holds every implementation to the same behaviour.
+/// Lists come in creation order (oldest first). One conformance suite (in the tests) holds every
+/// implementation to the same behaviour.
 public protocol CohortStore: ResearcherStore, WorkspaceStore, ProjectStore, ParticipantGroupStore,
     TestParticipantStore
 {

@@ -32,13 +32,15 @@ public enum CohortApplication {
     }
 
     /// The router: middleware first (it applies to the routes added after it), then the operations
-    /// generated from `openapi.yaml`, then 405 answers for the methods a path does not have.
+    /// generated from `openapi.yaml`.
     static func makeRouter(cohort: Cohort, configuration: ServerConfiguration, logger: Logger) throws
         -> Router<BasicRequestContext>
     {
         let router = Router(options: .autoGenerateHeadEndpoints)
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))
+        let routes = RouteTable()
+        router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
         router.add(middleware: BodyLimitMiddleware(maxBytes: configuration.maxBodyBytes))
         router.add(middleware: RequestScopeMiddleware(authenticator: cohort.authenticator))
         let handler = APIHandler(cohort: cohort)
@@ -47,7 +49,7 @@ public enum CohortApplication {
         try handler.registerHandlers(
             on: router, serverURL: URL(string: "/")!,
             configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
-        MethodNotAllowed.register(on: router)
+        routes.load(from: router)
         return router
     }
 
@@ -57,14 +59,17 @@ public enum CohortApplication {
             let researcher = try await cohort.researchers.ensureBootstrapToken(APIToken(token))
             logger.info("bootstrap token is ready", metadata: ["researcher": "\(researcher.email)"])
         } else if let (researcher, token) = try await cohort.researchers.createFirstResearcherIfNone() {
-            // Printed, not logged: the token must not end up in log files, and this is its only showing.
-            print("""
+            // Written to stdout, not logged: the token must not end up in log files, and this is its
+            // only showing. Unbuffered, so that it is there at once when stdout is a file or a pipe.
+            let notice = """
                 Created researcher \(researcher.email) with a workspace of their own. Their API token, shown only once:
 
                     \(token.value)
 
                 Use it as: Authorization: Token \(token.value)
-                """)
+
+                """
+            FileHandle.standardOutput.write(Data(notice.utf8))
         }
     }
 }

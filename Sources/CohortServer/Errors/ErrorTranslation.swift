@@ -9,7 +9,7 @@ enum ErrorTranslation {
         switch error {
         case let error as CohortError:
             return error
-        case let refusal as MethodNotAllowed.Refusal:
+        case let refusal as MethodRefusal:
             return refusal.error
         case let error as ServerError:
             return fromGenerated(error)
@@ -52,7 +52,7 @@ enum ErrorTranslation {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
             return CohortError(.malformedBody, "The body is not valid JSON\(underlying(context))")
         case .dataCorrupted(let context):
-            return field(context.codingPath, context.debugDescription)
+            return field(context.codingPath, choiceMessage(context.debugDescription) ?? context.debugDescription)
         case .keyNotFound(let key, let context):
             return field(context.codingPath + [key], "This field is required.")
         case .valueNotFound(_, let context):
@@ -90,6 +90,14 @@ enum ErrorTranslation {
         let name = names.isEmpty ? "non_field_errors" : names.joined(separator: ".")
         let prefix = indices.isEmpty ? "" : "Item \(indices.map(String.init).joined(separator: ".")): "
         return CohortError(.invalidInput, .fields([name: [prefix + message]]))
+    }
+
+    /// Swift's "Cannot initialize X from invalid String value Y" for an enum, as a person would say it.
+    private static func choiceMessage(_ description: String) -> String? {
+        guard let range = description.range(of: "from invalid String value ") else { return nil }
+        var value = String(description[range.upperBound...])
+        if value.hasSuffix(".") { value.removeLast() }
+        return "\"\(value)\" is not a valid choice."
     }
 
     /// The parser's own explanation, when it gave one.

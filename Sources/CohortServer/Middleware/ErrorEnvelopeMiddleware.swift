@@ -14,7 +14,7 @@ struct ErrorEnvelopeMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch {
             if let translated = ErrorTranslation.cohortError(for: error) {
-                let headers = (error as? MethodNotAllowed.Refusal)?.headers ?? [:]
+                let headers = (error as? MethodRefusal)?.headers ?? [:]
                 return ErrorEnvelope.response(for: translated, headers: headers)
             }
             logger.error(

@@ -25,7 +25,7 @@ extension APIHandler {
         -> Operations.CreateParticipantGroup.Output
     {
         let caller = try RequestScope.caller()
-        let body: Components.Schemas.CreateParticipantGroup
+        let body: WireCreateParticipantGroup
         switch input.body {
         case .json(let json): body = json
         case .urlEncodedForm(let form): body = form
@@ -49,7 +49,8 @@ extension APIHandler {
     {
         let caller = try RequestScope.caller()
         guard case .json(let body) = input.body else { throw Self.jsonOnly }
-        let edit = try GroupRules.update(name: body.name, description: body.description, participantIDs: body.participantIds)
+        let edit = try GroupRules.update(
+            name: body.name, description: body.description.change, participantIDs: body.participantIds)
         let group = try await cohort.groups.edit(input.path.id, edit, caller: caller)
         return .ok(.init(body: .json(.init(group))))
     }

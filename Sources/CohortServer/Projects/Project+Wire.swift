@@ -9,7 +9,7 @@ extension WireProjectShort {
         self.init(
             id: project.id.hex, title: project.title, description: project.description, owner: project.ownerID.hex,
             type: project.visibility == .public ? ._public : ._private,
-            publicDetails: project.publicDetails.map(Components.Schemas.PublicDetails.init),
+            publicDetails: project.publicDetails.map(WirePublicDetails.init),
             users: details.users.map(Components.Schemas.WorkspaceUser.init),
             naivetyDistributionRate: project.naivetyDistributionRate)
     }
@@ -31,7 +31,7 @@ extension WireProject {
     }
 }
 
-extension Components.Schemas.PublicDetails {
+extension WirePublicDetails {
     init(_ details: Project.PublicDetails) {
         self.init(
             status: details.status == .enabled ? .enabled : .disabled, title: details.title,

@@ -19,11 +19,11 @@ extension APIHandler {
         let caller = try RequestScope.caller()
         guard case .json(let body) = input.body else { throw Self.jsonOnly }
         var configJSON: String?
-        if let config = body.longitudinal?.config {
+        if let config = body.longitudinalConfig {
             configJSON = String(decoding: try JSONEncoder().encode(config), as: UTF8.self)
         }
         let new = try ProjectRules.newProject(
-            title: body.title, description: body.description, visibility: body._type?.visibility,
+            title: body.title, description: body.description, visibility: body.type?.visibility,
             publicDetails: body.publicDetails?.patch, naivetyDistributionRate: body.naivetyDistributionRate,
             isLongitudinal: body.isLongitudinal, longitudinalConfigJSON: configJSON)
         let project = try await cohort.projects.create(new, workspace: input.path.workspaceId, caller: caller)
@@ -39,8 +39,8 @@ extension APIHandler {
         let caller = try RequestScope.caller()
         guard case .json(let body) = input.body else { throw Self.jsonOnly }
         let edit = ProjectEdit(
-            title: body.title, description: body.description, visibility: body._type?.visibility,
-            publicDetails: body.publicDetails?.patch, naivetyDistributionRate: body.naivetyDistributionRate)
+            title: body.title, description: body.description, visibility: body.type?.visibility,
+            publicDetails: body.publicDetails?.patch, naivetyDistributionRate: body.naivetyDistributionRate.change)
         let project = try await cohort.projects.update(input.path.projectId, edit, caller: caller)
         return .ok(.init(body: .json(.init(project))))
     }

@@ -1,38 +1,61 @@
 import CohortCore
 import Hummingbird
+import Synchronization
 
-/// Answers 405, with an `Allow` header, for a method a known path does not have.
+/// Answers 405, with an `Allow` header, when a known path is called with a method it lacks.
 ///
 /// Hummingbird's router answers 404 for any unmatched method; Prolific (Django REST framework)
-/// answers 405. Registering the refusal for each missing method keeps that behaviour without
-/// a list of paths to maintain: it reads the routes the router already has.
-enum MethodNotAllowed {
-    static let methods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options]
+/// answers 405. This middleware turns the router's 404 into a 405 when the path matches a route,
+/// whatever the method (`TRACE`, `QUERY`, ...). It reads the routes the router already has, so
+/// there is no list of paths to keep in step.
+struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
+    let routes: RouteTable
 
-    struct Refusal: Error {
-        let error: CohortError
-        let headers: HTTPFields
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            let allowed = routes.methods(forPath: request.uri.path)
+            guard !allowed.isEmpty else { throw error }
+            throw MethodRefusal(
+                error: CohortError(.methodNotAllowed, "Method \"\(request.method.rawValue)\" not allowed."),
+                headers: [.allow: allowed.map(\.rawValue).sorted().joined(separator: ", ")])
+        }
+    }
+}
+
+/// A 405 and the `Allow` header that goes with it.
+struct MethodRefusal: Error {
+    let error: CohortError
+    let headers: HTTPFields
+}
+
+/// The router's paths and the methods each one has, filled in once every route is registered.
+final class RouteTable: Sendable {
+    private let entries = Mutex<[(path: RouterPath, methods: Set<HTTPRequest.Method>)]>([])
+
+    /// Records the router's routes; HEAD counts wherever GET is.
+    func load<Context>(from router: Router<Context>) {
+        var table: [String: (path: RouterPath, methods: Set<HTTPRequest.Method>)] = [:]
+        for route in router.routes {
+            table[route.path.description, default: (route.path, [])].methods.insert(route.method)
+            if route.method == .get { table[route.path.description]?.methods.insert(.head) }
+        }
+        entries.withLock { $0 = Array(table.values) }
     }
 
-    static func register<Context: RequestContext>(on router: Router<Context>) {
-        var allowed: [String: (path: RouterPath, methods: Set<HTTPRequest.Method>)] = [:]
-        for route in router.routes {
-            allowed[route.path.description, default: (route.path, [])].methods.insert(route.method)
-        }
-        for (_, entry) in allowed {
-            var methods = entry.methods
-            if methods.contains(.get) { methods.insert(.head) }
-            let allow = methods.map(\.rawValue).sorted().joined(separator: ", ")
-            for method in Self.methods where !entry.methods.contains(method) {
-                if method == .head && entry.methods.contains(.get) {
-                    continue
-                }
-                router.on(entry.path, method: method) { request, _ -> Response in
-                    throw Refusal(
-                        error: CohortError(.methodNotAllowed, "Method \"\(request.method.rawValue)\" not allowed."),
-                        headers: [.allow: allow])
+    /// The methods of the route matching `path`, empty when none does.
+    func methods(forPath path: String) -> Set<HTTPRequest.Method> {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        return entries.withLock { entries in
+            for entry in entries where entry.path.components.count == segments.count {
+                if zip(entry.path.components, segments).allSatisfy({ element, segment in element ~= segment }) {
+                    return entry.methods
                 }
             }
+            return []
         }
     }
 }

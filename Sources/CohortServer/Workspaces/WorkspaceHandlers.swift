@@ -33,7 +33,7 @@ extension APIHandler {
         let caller = try RequestScope.caller()
         guard case .json(let body) = input.body else { throw Self.jsonOnly }
         let edit = try WorkspaceRules.edit(
-            title: body.title, description: body.description, naivetyDistributionRate: body.naivetyDistributionRate)
+            title: body.title, description: body.description, naivetyDistributionRate: body.naivetyDistributionRate.change)
         let workspace = try await cohort.workspaces.update(input.path.workspaceId, edit, caller: caller)
         return .ok(.init(body: .json(.init(workspace))))
     }

@@ -1,0 +1,148 @@
+import AsyncHTTPClient
+import CohortCore
+import CohortSQLite
+import CohortServer
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import NIOHTTP1
+import ServiceLifecycle
+
+/// A real Cohort server on a loopback port and a temporary SQLite file, driven over HTTP.
+///
+/// Each test gets its own server and database, so tests run in parallel without sharing state.
+final class TestServer: Sendable {
+    let baseURL: String
+    let token: String
+    let databasePath: String
+    private let group: ServiceGroup
+    private let task: Task<Void, any Error>
+
+    static let defaultToken = "test-token-researcher-one"
+
+    private init(
+        baseURL: String, token: String, databasePath: String, group: ServiceGroup, task: Task<Void, any Error>
+    ) {
+        self.baseURL = baseURL
+        self.token = token
+        self.databasePath = databasePath
+        self.group = group
+        self.task = task
+    }
+
+    /// Starts a server; `database` reuses a file (for restart tests), otherwise a new one is made.
+    static func start(
+        database: String? = nil, token: String = defaultToken, maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes
+    ) async throws -> TestServer {
+        let path = database ?? Self.temporaryDatabasePath()
+        let configuration = ServerConfiguration(
+            host: "127.0.0.1", port: 0, database: path, maxBodyBytes: maxBodyBytes, bootstrapToken: token)
+        var logger = Logger(label: "cohort-test")
+        logger.logLevel = .error
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = try await CohortApplication.make(configuration: configuration, logger: logger) { port in
+            continuation.yield(port)
+            continuation.finish()
+        }
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        let task = Task { try await group.run() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else {
+            task.cancel()
+            throw TestServerError("the server did not start")
+        }
+        return TestServer(
+            baseURL: "http://127.0.0.1:\(port)", token: token, databasePath: path, group: group, task: task)
+    }
+
+    /// Shuts the server down as SIGTERM would (draining requests) and waits until it has closed
+    /// its database.
+    func stop() async {
+        await group.triggerGracefulShutdown()
+        _ = await task.result
+    }
+
+    static func temporaryDatabasePath() -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-tests-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory.appendingPathComponent("cohort.sqlite").path
+    }
+
+    /// Creates another researcher (with a workspace of their own) the way `cohort token create`
+    /// does: through the database, while the server runs. Returns their token.
+    func addResearcher(email: String) async throws -> String {
+        let store = try SQLiteStore(path: databasePath)
+        do {
+            let (_, token) = try await Cohort(store: store).researchers.createToken(email: email)
+            try await store.close()
+            return token.value
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+
+    /// Sends a request. `json` is sent as `application/json` unless `contentType` says otherwise;
+    /// `token` nil sends no `Authorization` header.
+    func request(
+        _ method: HTTPMethod, _ path: String, json: String? = nil, body: String? = nil, contentType: String? = nil,
+        token: String?? = .none, headers extra: [(String, String)] = []
+    ) async throws -> TestResponse {
+        var request = HTTPClientRequest(url: baseURL + path)
+        request.method = method
+        let token = token ?? self.token
+        if let token { request.headers.add(name: "Authorization", value: "Token \(token)") }
+        if let payload = json ?? body {
+            request.headers.add(name: "Content-Type", value: contentType ?? "application/json")
+            request.body = .bytes(ByteBuffer(string: payload))
+        } else if let contentType {
+            request.headers.add(name: "Content-Type", value: contentType)
+        }
+        for (name, value) in extra { request.headers.add(name: name, value: value) }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
+        let bytes = try await response.body.collect(upTo: 256 * 1024 * 1024)
+        return TestResponse(status: Int(response.status.code), headers: response.headers, body: Data(buffer: bytes))
+    }
+}
+
+/// Runs `body` against a new server and stops it afterwards, also when `body` throws.
+func withServer<T>(
+    database: String? = nil, maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes,
+    _ body: (TestServer) async throws -> T
+) async throws -> T {
+    let server = try await TestServer.start(database: database, maxBodyBytes: maxBodyBytes)
+    do {
+        let result = try await body(server)
+        await server.stop()
+        return result
+    } catch {
+        await server.stop()
+        throw error
+    }
+}
+
+struct TestResponse: Sendable {
+    let status: Int
+    let headers: HTTPHeaders
+    let body: Data
+
+    var json: JSON {
+        get throws { try JSON(parsing: body) }
+    }
+
+    var text: String { String(decoding: body, as: UTF8.self) }
+
+    /// The envelope's `error` object, asserting the shape every error must have.
+    var error: JSON? {
+        guard let json = try? self.json, let error = json["error"], error["status"]?.int == status,
+            error["error_code"]?.int != nil, error["title"]?.string != nil, error["detail"] != nil
+        else { return nil }
+        return error
+    }
+}
+
+struct TestServerError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,76 @@
+import CohortCore
+import CohortSQLite
+import Foundation
+import Testing
+
+/// Every `CohortStore` implementation the conformance suite runs against. Add a case for a new
+/// store (PostgreSQL) and every test in the suite runs against it too.
+enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite
+
+    var testDescription: String { rawValue }
+
+    /// A fresh, empty place for one test's data.
+    func makeLocation() throws -> StoreLocation {
+        switch self {
+        case .sqlite:
+            let directory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("cohort-store-tests-\(UUID().uuidString)", isDirectory: true)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            return StoreLocation(kind: self, address: directory.appendingPathComponent("cohort.sqlite").path)
+        }
+    }
+}
+
+/// Where one test's store keeps its data. It can be opened, closed and opened again (to check
+/// that data survives), and is removed when the test ends.
+struct StoreLocation: Sendable {
+    let kind: StoreKind
+    /// SQLite: the database file.
+    let address: String
+
+    func open() async throws -> any CohortStore {
+        switch kind {
+        case .sqlite: try SQLiteStore(path: address)
+        }
+    }
+
+    func remove() {
+        switch kind {
+        case .sqlite:
+            try? FileManager.default.removeItem(atPath: (address as NSString).deletingLastPathComponent)
+        }
+    }
+}
+
+/// Runs `body` with a fresh location, removed afterwards whether `body` succeeds or throws.
+func withLocation<T>(_ kind: StoreKind, _ body: (StoreLocation) async throws -> T) async throws -> T {
+    let location = try kind.makeLocation()
+    do {
+        let result = try await body(location)
+        location.remove()
+        return result
+    } catch {
+        location.remove()
+        throw error
+    }
+}
+
+/// Opens the store at `location`, runs `body` and closes the store, also when `body` throws.
+func withOpenStore<T>(_ location: StoreLocation, _ body: (any CohortStore) async throws -> T) async throws -> T {
+    let store = try await location.open()
+    let result: T
+    do {
+        result = try await body(store)
+    } catch {
+        try? await store.close()
+        throw error
+    }
+    try await store.close()
+    return result
+}
+
+/// Runs `body` with a fresh, empty store of `kind`, closed and removed afterwards.
+func withStore<T>(_ kind: StoreKind, _ body: (any CohortStore) async throws -> T) async throws -> T {
+    try await withLocation(kind) { location in try await withOpenStore(location, body) }
+}

@@ -39,11 +39,10 @@ struct Serve: AsyncParsableCommand {
         let configuration = ServerConfiguration(
             host: Settings.value(host, environment: "COHORT_HOST") ?? ServerConfiguration.defaultHost,
             port: try Self.integer(port, environment: "COHORT_PORT") ?? ServerConfiguration.defaultPort,
-            database: Settings.value(database, environment: "COHORT_DATABASE") ?? ServerConfiguration.defaultDatabase,
+            database: try Settings.databasePath(database),
             maxBodyBytes: try Self.integer(maxBodyBytes, environment: "COHORT_MAX_BODY_BYTES")
                 ?? ServerConfiguration.defaultMaxBodyBytes,
-            bootstrapToken: Settings.value(nil, environment: "COHORT_BOOTSTRAP_TOKEN"),
-            logLevel: level)
+            bootstrapToken: Settings.value(nil, environment: "COHORT_BOOTSTRAP_TOKEN"))
         let app = try await CohortApplication.make(configuration: configuration, logger: logger)
         try await app.runService()
     }
@@ -51,7 +50,7 @@ struct Serve: AsyncParsableCommand {
     private static func integer(_ flag: Int?, environment name: String) throws -> Int? {
         if let flag { return flag }
         guard let text = Settings.value(nil, environment: name) else { return nil }
-        guard let value = Int(text) else { throw SettingError("\(name)='\(text)' is not a whole number") }
+        guard let value = Int(text) else { throw CommandError("\(name)='\(text)' is not a whole number") }
         return value
     }
 }

@@ -1,3 +1,4 @@
+import CohortServer
 import Foundation
 import Logging
 
@@ -12,9 +13,18 @@ enum Settings {
     static func logLevel(_ flag: String?) throws -> Logger.Level {
         guard let text = value(flag, environment: "COHORT_LOG_LEVEL") else { return .info }
         guard let level = Logger.Level(rawValue: text.lowercased()) else {
-            throw SettingError("log level '\(text)' is not one of trace, debug, info, notice, warning, error, critical")
+            throw CommandError("log level '\(text)' is not one of trace, debug, info, notice, warning, error, critical")
         }
         return level
+    }
+
+    /// The SQLite file to use; a `postgres://` URL is refused until PostgreSQL storage exists.
+    static func databasePath(_ flag: String?) throws -> String {
+        let database = value(flag, environment: "COHORT_DATABASE") ?? ServerConfiguration.defaultDatabase
+        if database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") {
+            throw CommandError("PostgreSQL storage is not available yet; give the path of a SQLite file.")
+        }
+        return database
     }
 
     static func bootstrapLogging(level: Logger.Level) {
@@ -26,7 +36,8 @@ enum Settings {
     }
 }
 
-struct SettingError: Error, CustomStringConvertible {
+/// An error the command reports in one line and exits non-zero for.
+struct CommandError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }

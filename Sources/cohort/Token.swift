@@ -30,18 +30,29 @@ struct Token: AsyncParsableCommand {
         @Option(help: "The SQLite database file (default \(ServerConfiguration.defaultDatabase); also COHORT_DATABASE).")
         var database: String?
 
+        /// "email: Enter a valid email address." rather than the envelope's structure.
+        static func message(_ error: CohortError) -> String {
+            switch error.detail {
+            case .message(let message): message
+            case .messages(let messages): messages.joined(separator: " ")
+            case .fields(let fields):
+                fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.joined(separator: " "))" }
+                    .joined(separator: "; ")
+            }
+        }
+
         func run() async throws {
             Settings.bootstrapLogging(level: .warning)
-            let path = Settings.value(database, environment: "COHORT_DATABASE") ?? ServerConfiguration.defaultDatabase
+            let path = try Settings.databasePath(database)
             let store = try SQLiteStore(path: path)
             do {
                 let (researcher, token) = try await Cohort(store: store).researchers.createToken(email: email, name: name)
                 try await store.close()
-                print("Created a token for \(researcher.name) <\(researcher.email)> (researcher \(researcher.id)).")
+                print("Created a token for \(researcher.name) <\(researcher.email)> (researcher \(researcher.id)) in \(path).")
                 print(token.value)
             } catch let error as CohortError {
                 try? await store.close()
-                throw ValidationError("\(error.detail)")
+                throw CommandError(Self.message(error))
             } catch {
                 try? await store.close()
                 throw error

@@ -81,6 +81,13 @@ import Glibc
         #expect(try await server.waitForExit() == 0)
     }
 
+    @Test func aPostgresURLIsRefusedClearlyUntilPostgresStorageExists() async throws {
+        let result = try await CohortProcess.run(["serve", "--port", "0", "--database", "postgres://u:p@localhost/db"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("PostgreSQL storage is not available yet"))
+        #expect(!FileManager.default.fileExists(atPath: "postgres:"))
+    }
+
     @Test func sigtermLetsAnInFlightRequestFinishThenExitsCleanly() async throws {
         let database = TestServer.temporaryDatabasePath()
         let server = try CohortProcess(

@@ -17,8 +17,14 @@ public enum CohortApplication {
     ) async throws -> some ApplicationProtocol {
         let store = try SQLiteStore(path: configuration.database, logger: logger)
         let cohort = Cohort(store: store)
-        try await ensureAccess(cohort, configuration: configuration, logger: logger)
-        let router = try makeRouter(cohort: cohort, configuration: configuration, logger: logger)
+        let router: Router<BasicRequestContext>
+        do {
+            try await ensureAccess(cohort, configuration: configuration, logger: logger)
+            router = try makeRouter(cohort: cohort, configuration: configuration, logger: logger)
+        } catch {
+            try? await store.close()
+            throw error
+        }
         return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
@@ -41,8 +47,9 @@ public enum CohortApplication {
         router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))
         let routes = RouteTable()
         router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
-        router.add(middleware: BodyLimitMiddleware(maxBytes: configuration.maxBodyBytes))
+        // Authentication before the body is read: nobody without a token gets to upload 32 MiB.
         router.add(middleware: RequestScopeMiddleware(authenticator: cohort.authenticator))
+        router.add(middleware: BodyLimitMiddleware(maxBytes: configuration.maxBodyBytes))
         let handler = APIHandler(cohort: cohort)
         // Compact JSON with `/` unescaped, as Prolific's API writes it; keys sorted so that the same
         // resource always reads the same.

@@ -1,5 +1,3 @@
-import Logging
-
 /// How a server is set up: where it listens, what it stores in, and its limits.
 public struct ServerConfiguration: Sendable {
     public var host: String
@@ -10,7 +8,6 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// `Authorization: Token <this>` will work, for scripts, CI and sandboxes.
     public var bootstrapToken: String?
-    public var logLevel: Logger.Level
 
     public static let defaultHost = "127.0.0.1"
     public static let defaultPort = 8080
@@ -20,13 +17,12 @@ public struct ServerConfiguration: Sendable {
 
     public init(
         host: String = defaultHost, port: Int = defaultPort, database: String = defaultDatabase,
-        maxBodyBytes: Int = defaultMaxBodyBytes, bootstrapToken: String? = nil, logLevel: Logger.Level = .info
+        maxBodyBytes: Int = defaultMaxBodyBytes, bootstrapToken: String? = nil
     ) {
         self.host = host
         self.port = port
         self.database = database
         self.maxBodyBytes = maxBodyBytes
         self.bootstrapToken = bootstrapToken
-        self.logLevel = logLevel
     }
 }

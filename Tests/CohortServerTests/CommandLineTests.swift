@@ -45,8 +45,14 @@ import Glibc
         let secondURL = try await second.waitUntilServing()
         #expect(!second.stdout.contains("shown only once"))
         #expect(try await get(secondURL + "/api/v1/users/me/", token: token).status == 200)
-        second.signal(SIGTERM)
+        second.signal(SIGINT)
         #expect(try await second.waitForExit() == 0)
+        // One structured line per request, with method, path, status and duration, and no token.
+        let line = try #require(second.stderr.split(separator: "\n").first { $0.contains("path=/api/v1/users/me/") })
+        #expect(line.contains("method=GET"))
+        #expect(line.contains("status=200"))
+        #expect(line.contains("duration_ms="))
+        #expect(!second.stderr.contains(token))
     }
 
     @Test func aBootstrapTokenWorksAndTokenCreateWorksWhileTheServerRuns() async throws {

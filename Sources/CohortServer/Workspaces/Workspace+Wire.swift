@@ -11,13 +11,9 @@ extension Components.Schemas.WorkspaceUser {
 
 extension WireWorkspace {
     init(_ details: WorkspaceDetails) {
-        let workspace = details.workspace
         self.init(
-            id: workspace.id.hex, title: workspace.title, description: workspace.description,
-            owner: workspace.ownerID.hex, users: details.users.map(Components.Schemas.WorkspaceUser.init),
-            projects: details.projects.map(WireProjectShort.init),
-            naivetyDistributionRate: workspace.naivetyDistributionRate,
-            organisationId: workspace.organisationID.hex, currencyCode: workspace.currencyCode.rawValue)
+            short: WireWorkspaceShort(details), projects: details.projects.map(WireProjectShort.init),
+            organisationId: details.workspace.organisationID.hex, currencyCode: details.workspace.currencyCode.rawValue)
     }
 }
 

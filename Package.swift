@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         /// The domain: ids, groups, memberships, workspaces, errors and the rules. No HTTP, no SQL.
@@ -36,6 +38,17 @@ let package = Package(
             dependencies: [
                 "CohortCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        /// The store for several server instances on one database: PostgreSQL through PostgresNIO.
+        .target(
+            name: "CohortPostgres",
+            dependencies: [
+                "CohortCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -55,6 +68,7 @@ let package = Package(
                 "CohortCore",
                 "CohortAPI",
                 "CohortSQLite",
+                "CohortPostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
@@ -67,10 +81,19 @@ let package = Package(
             dependencies: [
                 "CohortCore",
                 "CohortServer",
-                "CohortSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        /// What the store and server tests share: throwaway PostgreSQL databases and clusters.
+        .target(
+            name: "CohortTestSupport",
+            dependencies: [
+                "CohortPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/CohortTestSupport"
         ),
         .testTarget(
             name: "CohortCoreTests",
@@ -79,7 +102,7 @@ let package = Package(
         /// One suite, run against every store: each must behave the same.
         .testTarget(
             name: "CohortStoreTests",
-            dependencies: ["CohortCore", "CohortSQLite"]
+            dependencies: ["CohortCore", "CohortSQLite", "CohortPostgres", "CohortTestSupport"]
         ),
         .testTarget(
             name: "CohortServerTests",
@@ -87,6 +110,7 @@ let package = Package(
                 "CohortCore",
                 "CohortServer",
                 "CohortSQLite",
+                "CohortTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

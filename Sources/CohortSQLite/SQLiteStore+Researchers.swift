@@ -12,7 +12,7 @@ extension SQLiteStore: ResearcherStore {
                     WHERE t.lookup_key = ?
                     """,
                 arguments: [lookupKey]
-            ).map { row in (TokenDigest(try Self.bytes(fromHex: row["digest"])), try Self.researcher(row)) }
+            ).map { row in (try TokenDigest(storedHex: row["digest"]), try Self.researcher(row)) }
         }
     }
 
@@ -49,7 +49,7 @@ extension SQLiteStore: ResearcherStore {
                     INSERT INTO api_tokens (digest, lookup_key, researcher_id, created_at) VALUES (?, ?, ?, ?)
                     ON CONFLICT (digest) DO NOTHING
                     """,
-                arguments: [Self.hex(digest.bytes), digest.lookupKey, researcher.hex, at.secondsSince1970])
+                arguments: [digest.hex, digest.lookupKey, researcher.hex, at.secondsSince1970])
         }
     }
 
@@ -61,26 +61,5 @@ extension SQLiteStore: ResearcherStore {
         Researcher(
             id: try ResearcherID(stored: row[prefix + "id"]), email: row[prefix + "email"],
             name: row[prefix + "name"], organisationID: try OrganisationID(stored: row[prefix + "organisation_id"]))
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
-    }
-
-    static func bytes(fromHex text: String) throws -> [UInt8] {
-        let utf8 = Array(text.utf8)
-        guard utf8.count % 2 == 0 else { throw CorruptRow(description: "odd-length hex in api_tokens") }
-        return try stride(from: 0, to: utf8.count, by: 2).map { index in
-            guard let byte = UInt8(String(decoding: utf8[index..<index + 2], as: UTF8.self), radix: 16) else {
-                throw CorruptRow(description: "bad hex in api_tokens")
-            }
-            return byte
-        }
-    }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

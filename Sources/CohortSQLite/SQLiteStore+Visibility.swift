@@ -30,15 +30,4 @@ extension SQLiteStore {
     }
 }
 
-/// A row that does not hold what the schema promises: the file was changed outside Cohort.
-struct CorruptRow: Error, CustomStringConvertible {
-    let description: String
-}
 
-extension ID {
-    /// An id read back from the database, where only well-formed ids are ever written.
-    init(stored text: String) throws {
-        guard let id = ID(text) else { throw CorruptRow(description: "malformed id '\(text)' in the database") }
-        self = id
-    }
-}

@@ -8,12 +8,14 @@ struct Serve: AsyncParsableCommand {
         abstract: "Serve the API.",
         discussion: """
             Every option can also be set in the environment: COHORT_HOST, COHORT_PORT, COHORT_DATABASE,
-            COHORT_MAX_BODY_BYTES, COHORT_LOG_LEVEL. COHORT_BOOTSTRAP_TOKEN=<token> makes sure a researcher
+            COHORT_MAX_BODY_BYTES, COHORT_LOG_LEVEL, COHORT_DATABASE_POOL_SIZE, COHORT_DATABASE_TIMEOUT.
+            COHORT_BOOTSTRAP_TOKEN=<token> makes sure a researcher
             with that token and a workspace of their own exist. On an empty database without a bootstrap
             token, a researcher is created and their token printed once.
 
-            Example:
+            Examples:
               cohort serve --port 8080 --database ./cohort.sqlite
+              cohort serve --database postgres://cohort:secret@db.example.org:5432/cohort --pool-size 20
             """)
 
     @Option(help: "The address to listen on (default \(ServerConfiguration.defaultHost)).")
@@ -22,8 +24,18 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on (default \(ServerConfiguration.defaultPort)).")
     var port: Int?
 
-    @Option(help: "The SQLite database file, created on first use (default \(ServerConfiguration.defaultDatabase)).")
+    @Option(
+        help: """
+            A SQLite file, created on first use (default \(ServerConfiguration.defaultDatabase)), or a \
+            postgres://user:password@host:port/database URL (?sslmode=disable|prefer|require|verify-full).
+            """)
     var database: String?
+
+    @Option(help: "PostgreSQL: the most connections to open (default \(ServerConfiguration.defaultDatabasePoolSize)).")
+    var poolSize: Int?
+
+    @Option(help: "PostgreSQL: seconds a request waits for a connection before answering 503 (default 5).")
+    var databaseTimeout: Int?
 
     @Option(help: "The largest request body accepted, in bytes (default \(ServerConfiguration.defaultMaxBodyBytes)).")
     var maxBodyBytes: Int?
@@ -38,19 +50,16 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = level
         let configuration = ServerConfiguration(
             host: Settings.value(host, environment: "COHORT_HOST") ?? ServerConfiguration.defaultHost,
-            port: try Self.integer(port, environment: "COHORT_PORT") ?? ServerConfiguration.defaultPort,
-            database: try Settings.databasePath(database),
-            maxBodyBytes: try Self.integer(maxBodyBytes, environment: "COHORT_MAX_BODY_BYTES")
+            port: try Settings.integer(port, environment: "COHORT_PORT") ?? ServerConfiguration.defaultPort,
+            database: Settings.database(database),
+            maxBodyBytes: try Settings.integer(maxBodyBytes, environment: "COHORT_MAX_BODY_BYTES")
                 ?? ServerConfiguration.defaultMaxBodyBytes,
-            bootstrapToken: Settings.value(nil, environment: "COHORT_BOOTSTRAP_TOKEN"))
+            bootstrapToken: Settings.value(nil, environment: "COHORT_BOOTSTRAP_TOKEN"),
+            databasePoolSize: try Settings.integer(poolSize, environment: "COHORT_DATABASE_POOL_SIZE")
+                ?? ServerConfiguration.defaultDatabasePoolSize,
+            databaseTimeout: .seconds(try Settings.integer(databaseTimeout, environment: "COHORT_DATABASE_TIMEOUT") ?? 5))
         let app = try await CohortApplication.make(configuration: configuration, logger: logger)
         try await app.runService()
     }
 
-    private static func integer(_ flag: Int?, environment name: String) throws -> Int? {
-        if let flag { return flag }
-        guard let text = Settings.value(nil, environment: name) else { return nil }
-        guard let value = Int(text) else { throw CommandError("\(name)='\(text)' is not a whole number") }
-        return value
-    }
 }

@@ -18,13 +18,16 @@ enum Settings {
         return level
     }
 
-    /// The SQLite file to use; a `postgres://` URL is refused until PostgreSQL storage exists.
-    static func databasePath(_ flag: String?) throws -> String {
-        let database = value(flag, environment: "COHORT_DATABASE") ?? ServerConfiguration.defaultDatabase
-        if database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") {
-            throw CommandError("PostgreSQL storage is not available yet; give the path of a SQLite file.")
-        }
-        return database
+    /// A SQLite file's path or a `postgres://` URL.
+    static func database(_ flag: String?) -> String {
+        value(flag, environment: "COHORT_DATABASE") ?? ServerConfiguration.defaultDatabase
+    }
+
+    static func integer(_ flag: Int?, environment name: String) throws -> Int? {
+        if let flag { return flag }
+        guard let text = value(nil, environment: name) else { return nil }
+        guard let value = Int(text) else { throw CommandError("\(name)='\(text)' is not a whole number") }
+        return value
     }
 
     static func bootstrapLogging(level: Logger.Level) {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CohortCore
 import CohortServer
-import CohortSQLite
 import Logging
 
 struct Token: AsyncParsableCommand {
@@ -27,7 +26,11 @@ struct Token: AsyncParsableCommand {
         @Option(help: "The researcher's name, for a new researcher (default: the part of the email before @).")
         var name: String?
 
-        @Option(help: "The SQLite database file (default \(ServerConfiguration.defaultDatabase); also COHORT_DATABASE).")
+        @Option(
+            help: """
+                The SQLite file or postgres:// URL the server uses (default \(ServerConfiguration.defaultDatabase); \
+                also COHORT_DATABASE).
+                """)
         var database: String?
 
         /// "email: Enter a valid email address." rather than the envelope's structure.
@@ -43,12 +46,13 @@ struct Token: AsyncParsableCommand {
 
         func run() async throws {
             Settings.bootstrapLogging(level: .warning)
-            let path = try Settings.databasePath(database)
-            let store = try SQLiteStore(path: path)
+            let location = Settings.database(database)
+            let logger = Logger(label: "cohort")
+            let store = try await StoreOpener.open(ServerConfiguration(database: location, databasePoolSize: 1), logger: logger)
             do {
                 let (researcher, token) = try await Cohort(store: store).researchers.createToken(email: email, name: name)
                 try await store.close()
-                print("Created a token for \(researcher.name) <\(researcher.email)> (researcher \(researcher.id)) in \(path).")
+                print("Created a token for \(researcher.name) <\(researcher.email)> (researcher \(researcher.id)) .")
                 print(token.value)
             } catch let error as CohortError {
                 try? await store.close()

@@ -3,7 +3,7 @@ import Testing
 /// What a server acknowledged is still there after it stops and another starts on the same file.
 @Suite struct PersistenceTests {
     @Test func dataSurvivesARestart() async throws {
-        let database = TestServer.temporaryDatabasePath()
+        let database = try await TestServer.newDatabase()
         let (group, workspace) = try await withServer(database: database) { server in
             let workspace = try await server.firstWorkspaceID()
             let group = try #require(
@@ -20,5 +20,6 @@ import Testing
             #expect(restored["participant_count"]?.int == 1)
             #expect(try await server.memberIDs(of: group) == [participant(2)])
         }
+        await TestServer.dropDatabase(database)
     }
 }

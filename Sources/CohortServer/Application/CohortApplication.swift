@@ -1,6 +1,5 @@
 import CohortAPI
 import CohortCore
-import CohortSQLite
 import Foundation
 import Hummingbird
 import Logging
@@ -15,7 +14,7 @@ public enum CohortApplication {
         configuration: ServerConfiguration, logger: Logger,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
-        let store = try SQLiteStore(path: configuration.database, logger: logger)
+        let store = try await StoreOpener.open(configuration, logger: logger)
         let cohort = Cohort(store: store)
         let router: Router<BasicRequestContext>
         do {

@@ -2,8 +2,12 @@
 public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
-    /// A path to a SQLite file.
+    /// A path to a SQLite file, or a `postgres://user:password@host:port/database` URL.
     public var database: String
+    /// PostgreSQL only: the most connections this instance opens.
+    public var databasePoolSize: Int
+    /// PostgreSQL only: how long a request waits for a connection before answering 503.
+    public var databaseTimeout: Duration
     /// Requests with a larger body are refused with 413 before they are read.
     public var maxBodyBytes: Int
     /// `Authorization: Token <this>` will work, for scripts, CI and sandboxes.
@@ -14,15 +18,20 @@ public struct ServerConfiguration: Sendable {
     public static let defaultDatabase = "./cohort.sqlite"
     /// 100,000 participant ids in one JSON body take about 2.7 MB; 32 MiB leaves ample room.
     public static let defaultMaxBodyBytes = 32 * 1024 * 1024
+    public static let defaultDatabasePoolSize = 10
+    public static let defaultDatabaseTimeout = Duration.seconds(5)
 
     public init(
         host: String = defaultHost, port: Int = defaultPort, database: String = defaultDatabase,
-        maxBodyBytes: Int = defaultMaxBodyBytes, bootstrapToken: String? = nil
+        maxBodyBytes: Int = defaultMaxBodyBytes, bootstrapToken: String? = nil,
+        databasePoolSize: Int = defaultDatabasePoolSize, databaseTimeout: Duration = defaultDatabaseTimeout
     ) {
         self.host = host
         self.port = port
         self.database = database
         self.maxBodyBytes = maxBodyBytes
         self.bootstrapToken = bootstrapToken
+        self.databasePoolSize = databasePoolSize
+        self.databaseTimeout = databaseTimeout
     }
 }

@@ -1,7 +1,7 @@
 import AsyncHTTPClient
 import CohortCore
-import CohortSQLite
 import CohortServer
+import CohortTestSupport
 import Foundation
 import Hummingbird
 import Logging
@@ -9,24 +9,31 @@ import NIOCore
 import NIOHTTP1
 import ServiceLifecycle
 
-/// A real Cohort server on a loopback port and a temporary SQLite file, driven over HTTP.
+/// A real Cohort server on a loopback port and a database of its own, driven over HTTP.
 ///
 /// Each test gets its own server and database, so tests run in parallel without sharing state.
+/// The database is a temporary SQLite file, or, with `COHORT_TEST_SERVER_STORE=postgres`, a new
+/// database on the `COHORT_TEST_POSTGRES_URL` server: the same tests then hold the PostgreSQL store
+/// to the same API behaviour.
 final class TestServer: Sendable {
     let baseURL: String
     let token: String
     let databasePath: String
+    /// Whether this server made its database, and so removes it when it stops.
+    private let ownsDatabase: Bool
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
     static let defaultToken = "test-token-researcher-one"
 
     private init(
-        baseURL: String, token: String, databasePath: String, group: ServiceGroup, task: Task<Void, any Error>
+        baseURL: String, token: String, databasePath: String, ownsDatabase: Bool, group: ServiceGroup,
+        task: Task<Void, any Error>
     ) {
         self.baseURL = baseURL
         self.token = token
         self.databasePath = databasePath
+        self.ownsDatabase = ownsDatabase
         self.group = group
         self.task = task
     }
@@ -35,7 +42,8 @@ final class TestServer: Sendable {
     static func start(
         database: String? = nil, token: String = defaultToken, maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes
     ) async throws -> TestServer {
-        let path = database ?? Self.temporaryDatabasePath()
+        var path = database ?? ""
+        if database == nil { path = try await Self.newDatabase() }
         let configuration = ServerConfiguration(
             host: "127.0.0.1", port: 0, database: path, maxBodyBytes: maxBodyBytes, bootstrapToken: token)
         var logger = Logger(label: "cohort-test")
@@ -53,7 +61,8 @@ final class TestServer: Sendable {
             throw TestServerError("the server did not start")
         }
         return TestServer(
-            baseURL: "http://127.0.0.1:\(port)", token: token, databasePath: path, group: group, task: task)
+            baseURL: "http://127.0.0.1:\(port)", token: token, databasePath: path, ownsDatabase: database == nil,
+            group: group, task: task)
     }
 
     /// Shuts the server down as SIGTERM would (draining requests) and waits until it has closed
@@ -61,9 +70,23 @@ final class TestServer: Sendable {
     func stop() async {
         await group.triggerGracefulShutdown()
         _ = await task.result
+        if ownsDatabase { await Self.dropDatabase(databasePath) }
     }
 
-    static func temporaryDatabasePath() -> String {
+    /// Whether the servers of these tests run on PostgreSQL.
+    static var usesPostgres: Bool { ProcessInfo.processInfo.environment["COHORT_TEST_SERVER_STORE"] == "postgres" }
+
+    /// A new, empty database of the kind the tests run on: a SQLite path or a PostgreSQL URL.
+    static func newDatabase() async throws -> String {
+        usesPostgres ? try await TestPostgres.createDatabase() : temporarySQLitePath()
+    }
+
+    /// Removes a PostgreSQL database made by ``newDatabase()``; SQLite files stay in the temporary folder.
+    static func dropDatabase(_ database: String) async {
+        if database.hasPrefix("postgres") { try? await TestPostgres.dropDatabase(database) }
+    }
+
+    static func temporarySQLitePath() -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-tests-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory.appendingPathComponent("cohort.sqlite").path
@@ -72,7 +95,8 @@ final class TestServer: Sendable {
     /// Creates another researcher (with a workspace of their own) the way `cohort token create`
     /// does: through the database, while the server runs. Returns their token.
     func addResearcher(email: String) async throws -> String {
-        let store = try SQLiteStore(path: databasePath)
+        let store = try await StoreOpener.open(
+            ServerConfiguration(database: databasePath, databasePoolSize: 1), logger: Logger(label: "cohort-test"))
         do {
             let (_, token) = try await Cohort(store: store).researchers.createToken(email: email)
             try await store.close()

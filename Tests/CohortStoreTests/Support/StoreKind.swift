@@ -1,23 +1,32 @@
 import CohortCore
+import CohortPostgres
 import CohortSQLite
+import CohortTestSupport
 import Foundation
 import Testing
 
 /// Every `CohortStore` implementation the conformance suite runs against. Add a case for a new
-/// store (PostgreSQL) and every test in the suite runs against it too.
+/// store and every test in the suite runs against it too.
 enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sqlite
+    case postgres
+
+    /// SQLite always; PostgreSQL when `COHORT_TEST_POSTGRES_URL` names a server. When it does not,
+    /// `PostgresSuiteConfiguration` reports the PostgreSQL suite as skipped, with the reason.
+    static var allCases: [StoreKind] { TestPostgres.url == nil ? [.sqlite] : [.sqlite, .postgres] }
 
     var testDescription: String { rawValue }
 
     /// A fresh, empty place for one test's data.
-    func makeLocation() throws -> StoreLocation {
+    func makeLocation() async throws -> StoreLocation {
         switch self {
         case .sqlite:
             let directory = FileManager.default.temporaryDirectory
                 .appendingPathComponent("cohort-store-tests-\(UUID().uuidString)", isDirectory: true)
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             return StoreLocation(kind: self, address: directory.appendingPathComponent("cohort.sqlite").path)
+        case .postgres:
+            return StoreLocation(kind: self, address: try await TestPostgres.createDatabase())
         }
     }
 }
@@ -26,32 +35,35 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
 /// that data survives), and is removed when the test ends.
 struct StoreLocation: Sendable {
     let kind: StoreKind
-    /// SQLite: the database file.
+    /// SQLite: the database file. PostgreSQL: the database's URL.
     let address: String
 
     func open() async throws -> any CohortStore {
         switch kind {
         case .sqlite: try SQLiteStore(path: address)
+        case .postgres: try await PostgresStore.open(url: address, poolSize: 4)
         }
     }
 
-    func remove() {
+    func remove() async {
         switch kind {
         case .sqlite:
             try? FileManager.default.removeItem(atPath: (address as NSString).deletingLastPathComponent)
+        case .postgres:
+            try? await TestPostgres.dropDatabase(address)
         }
     }
 }
 
 /// Runs `body` with a fresh location, removed afterwards whether `body` succeeds or throws.
 func withLocation<T>(_ kind: StoreKind, _ body: (StoreLocation) async throws -> T) async throws -> T {
-    let location = try kind.makeLocation()
+    let location = try await kind.makeLocation()
     do {
         let result = try await body(location)
-        location.remove()
+        await location.remove()
         return result
     } catch {
-        location.remove()
+        await location.remove()
         throw error
     }
 }

@@ -1,0 +1,154 @@
+import Logging
+import PostgresNIO
+
+/// The versioned schema. Migrations run in one transaction under an advisory lock, so when several
+/// instances start at once exactly one applies them and the others wait, then find them applied.
+/// Never edit a migration that has shipped: add one.
+///
+/// Lists come in creation order, which is `seq` order: ids alone do not give it, as the ObjectId
+/// counter wraps and several instances make ids independently.
+enum PostgresMigrations {
+    /// Any constant both instances agree on; "cohort" in ASCII.
+    static let lockKey: Int64 = 0x636F_686F_7274
+
+    static let all: [(version: Int, name: String, sql: [String])] = [
+        (
+            1, "researchers, workspaces, projects, participant groups",
+            [
+                """
+                CREATE TABLE organisations (
+                    id text PRIMARY KEY,
+                    name text NOT NULL,
+                    created_at bigint NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE researchers (
+                    id text PRIMARY KEY,
+                    seq bigint GENERATED ALWAYS AS IDENTITY,
+                    email text NOT NULL UNIQUE,
+                    name text NOT NULL,
+                    organisation_id text NOT NULL REFERENCES organisations(id),
+                    created_at bigint NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE api_tokens (
+                    digest text PRIMARY KEY,
+                    lookup_key text NOT NULL,
+                    researcher_id text NOT NULL REFERENCES researchers(id),
+                    created_at bigint NOT NULL
+                )
+                """,
+                "CREATE INDEX api_tokens_by_lookup_key ON api_tokens(lookup_key)",
+                """
+                CREATE TABLE workspaces (
+                    id text PRIMARY KEY,
+                    seq bigint GENERATED ALWAYS AS IDENTITY,
+                    organisation_id text NOT NULL REFERENCES organisations(id),
+                    title text NOT NULL,
+                    description text NOT NULL,
+                    owner_id text NOT NULL REFERENCES researchers(id),
+                    naivety_distribution_rate double precision,
+                    currency_code text NOT NULL,
+                    created_at bigint NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE workspace_members (
+                    workspace_id text NOT NULL REFERENCES workspaces(id),
+                    researcher_id text NOT NULL REFERENCES researchers(id),
+                    role text NOT NULL,
+                    PRIMARY KEY (workspace_id, researcher_id)
+                )
+                """,
+                "CREATE INDEX workspace_members_by_researcher ON workspace_members(researcher_id, workspace_id)",
+                """
+                CREATE TABLE projects (
+                    id text PRIMARY KEY,
+                    seq bigint GENERATED ALWAYS AS IDENTITY,
+                    workspace_id text NOT NULL REFERENCES workspaces(id),
+                    title text NOT NULL,
+                    description text NOT NULL,
+                    owner_id text NOT NULL REFERENCES researchers(id),
+                    type text NOT NULL,
+                    public_status text,
+                    public_title text,
+                    public_short_description text,
+                    public_description text,
+                    naivety_distribution_rate double precision,
+                    is_longitudinal boolean NOT NULL,
+                    longitudinal_config text,
+                    created_at bigint NOT NULL
+                )
+                """,
+                "CREATE INDEX projects_by_workspace ON projects(workspace_id, seq)",
+                """
+                CREATE TABLE participant_groups (
+                    id text PRIMARY KEY,
+                    seq bigint GENERATED ALWAYS AS IDENTITY,
+                    name text NOT NULL,
+                    description text,
+                    workspace_id text REFERENCES workspaces(id),
+                    organisation_id text REFERENCES organisations(id),
+                    project_id text REFERENCES projects(id),
+                    participant_count bigint NOT NULL DEFAULT 0 CHECK (participant_count >= 0),
+                    is_deleted boolean NOT NULL DEFAULT false,
+                    created_at bigint NOT NULL,
+                    CHECK ((workspace_id IS NULL) <> (organisation_id IS NULL))
+                )
+                """,
+                "CREATE INDEX participant_groups_by_workspace ON participant_groups(workspace_id, seq)",
+                "CREATE INDEX participant_groups_by_organisation ON participant_groups(organisation_id, seq)",
+                "CREATE INDEX participant_groups_by_project ON participant_groups(project_id, seq)",
+                """
+                CREATE TABLE memberships (
+                    group_id text NOT NULL REFERENCES participant_groups(id),
+                    participant_id text NOT NULL,
+                    created_at bigint NOT NULL,
+                    PRIMARY KEY (group_id, participant_id)
+                )
+                """,
+                "CREATE INDEX memberships_in_order ON memberships(group_id, created_at, participant_id)",
+                """
+                CREATE TABLE participants (
+                    id text PRIMARY KEY,
+                    email text NOT NULL UNIQUE,
+                    created_by text NOT NULL REFERENCES researchers(id),
+                    created_at bigint NOT NULL
+                )
+                """,
+            ]
+        )
+    ]
+
+    /// Applies the migrations this database lacks, in one transaction.
+    static func migrate(_ connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.withTransaction(logger: logger) { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)
+            try await connection.query(
+                """
+                CREATE TABLE IF NOT EXISTS cohort_migrations (
+                    version integer PRIMARY KEY,
+                    name text NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now()
+                )
+                """, logger: logger)
+            var applied = Set<Int>()
+            for try await version in try await connection.query("SELECT version FROM cohort_migrations", logger: logger)
+                .decode(Int.self)
+            {
+                applied.insert(version)
+            }
+            for migration in all where !applied.contains(migration.version) {
+                for statement in migration.sql {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await connection.query(
+                    "INSERT INTO cohort_migrations (version, name) VALUES (\(migration.version), \(migration.name))",
+                    logger: logger)
+                logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
+            }
+        }
+    }
+}

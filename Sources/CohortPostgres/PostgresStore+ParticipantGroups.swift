@@ -1,0 +1,227 @@
+import CohortCore
+import PostgresNIO
+
+extension PostgresStore: ParticipantGroupStore {
+    public func groups(in scope: GroupListScope, active: Bool?, page: PageRequest, visibleTo caller: ResearcherID)
+        async throws -> Page<ParticipantGroup>
+    {
+        try await read { connection in
+            let column: String, id: String
+            switch scope {
+            case .workspace(let workspace):
+                guard try await self.canSee(workspace: workspace.hex, caller: caller, connection) else {
+                    throw CohortError.notFound("Workspace", workspace.hex)
+                }
+                (column, id) = ("workspace_id", workspace.hex)
+            case .project(let project):
+                guard
+                    let workspace = try await self.rows(
+                        "SELECT workspace_id FROM projects WHERE id = \(project.hex)", connection
+                    ).first?.decode(String.self),
+                    try await self.canSee(workspace: workspace, caller: caller, connection)
+                else { throw CohortError.notFound("Project", project.hex) }
+                (column, id) = ("project_id", project.hex)
+            case .organisation(let organisation):
+                guard try await self.canSee(organisation: organisation.hex, caller: caller, connection) else {
+                    throw CohortError.notFound("Organisation", organisation.hex)
+                }
+                (column, id) = ("organisation_id", organisation.hex)
+            }
+            // `deleted` is null when both live and deleted groups are wanted.
+            let deleted: Bool? = active.map { !$0 }
+            let total = try await self.count(
+                """
+                SELECT count(*) FROM participant_groups
+                WHERE \(unescaped: column) = \(id) AND (\(deleted)::boolean IS NULL OR is_deleted = \(deleted))
+                """, connection)
+            let items = try await self.rows(
+                """
+                SELECT \(unescaped: Self.groupColumns) FROM participant_groups
+                WHERE \(unescaped: column) = \(id) AND (\(deleted)::boolean IS NULL OR is_deleted = \(deleted))
+                ORDER BY seq LIMIT \(Self.limit(page)) OFFSET \(page.offset)
+                """, connection
+            ).map(Self.group)
+            return Page(items: items, total: total)
+        }
+    }
+
+    public func createGroup(_ new: NewGroup, id: GroupID, by caller: ResearcherID, at: Timestamp) async throws
+        -> ParticipantGroup
+    {
+        try await write { connection in
+            let (owner, project) = try await self.resolve(new.placement, caller: caller, connection)
+            try await connection.query(
+                """
+                INSERT INTO participant_groups (id, name, description, workspace_id, organisation_id, project_id,
+                    participant_count, is_deleted, created_at)
+                VALUES (\(id.hex), \(new.name), \(new.description), \(owner.workspaceID?.hex),
+                    \(owner.organisationID?.hex), \(project?.hex), 0, false, \(at.secondsSince1970))
+                """, logger: self.logger)
+            let added = try await self.insertMembers(new.members, into: id, at: at, connection)
+            try await self.adjustCount(of: id, by: added, connection)
+            guard let group = try await self.loadGroup(id, connection) else {
+                throw CorruptRow(description: "group vanished after insert")
+            }
+            return group
+        }
+    }
+
+    public func group(_ id: GroupID, visibleTo caller: ResearcherID) async throws -> ParticipantGroup? {
+        try await read { connection in
+            guard let group = try await self.loadGroup(id, connection),
+                try await self.canSee(group, caller: caller, connection)
+            else { return nil }
+            return group
+        }
+    }
+
+    public func editGroup(
+        _ id: GroupID, _ edit: GroupEdit, by caller: ResearcherID, at: Timestamp, returningMembers: Bool,
+        permit: @Sendable (ParticipantGroup) throws -> Void
+    ) async throws -> (group: ParticipantGroup, members: [Membership]?)? {
+        // `permit` is not escaping, but it runs before this method returns, inside `write`.
+        try await withoutActuallyEscaping(permit) { permit in
+            try await write { connection in
+                // The row lock serialises every edit of this group, on every instance, until commit.
+                guard let group = try await self.loadGroup(id, connection, forUpdate: true),
+                    try await self.canSee(group, caller: caller, connection)
+                else { return nil }
+                try permit(group)
+                if let name = edit.name {
+                    try await connection.query(
+                        "UPDATE participant_groups SET name = \(name) WHERE id = \(id.hex)", logger: self.logger)
+                }
+                if case .set(let description) = edit.description {
+                    try await connection.query(
+                        "UPDATE participant_groups SET description = \(description) WHERE id = \(id.hex)",
+                        logger: self.logger)
+                }
+                switch edit.membership {
+                case .add(let ids)?:
+                    try await self.adjustCount(of: id, by: try await self.insertMembers(ids, into: id, at: at, connection), connection)
+                case .remove(let ids)?:
+                    let removed = try await self.count(
+                        """
+                        WITH removed AS (
+                            DELETE FROM memberships WHERE group_id = \(id.hex)
+                            AND participant_id = ANY(\(ids.map(\.hex))::text[]) RETURNING 1)
+                        SELECT count(*) FROM removed
+                        """, connection)
+                    try await self.adjustCount(of: id, by: -removed, connection)
+                case .replace(let ids)?:
+                    let removed = try await self.count(
+                        """
+                        WITH removed AS (
+                            DELETE FROM memberships WHERE group_id = \(id.hex)
+                            AND NOT (participant_id = ANY(\(ids.map(\.hex))::text[])) RETURNING 1)
+                        SELECT count(*) FROM removed
+                        """, connection)
+                    let added = try await self.insertMembers(ids, into: id, at: at, connection)
+                    try await self.adjustCount(of: id, by: added - removed, connection)
+                case nil:
+                    break
+                }
+                if edit.delete && !group.isDeleted {
+                    try await connection.query(
+                        "UPDATE participant_groups SET is_deleted = true WHERE id = \(id.hex)", logger: self.logger)
+                }
+                let members = returningMembers ? try await self.loadMembers(of: id, page: .everything, connection) : nil
+                guard let updated = try await self.loadGroup(id, connection) else { return nil }
+                return (updated, members)
+            }
+        }
+    }
+
+    public func members(of id: GroupID, page: PageRequest, visibleTo caller: ResearcherID) async throws
+        -> Page<Membership>?
+    {
+        try await read { connection in
+            guard let group = try await self.loadGroup(id, connection),
+                try await self.canSee(group, caller: caller, connection)
+            else { return nil }
+            return Page(items: try await self.loadMembers(of: id, page: page, connection), total: group.participantCount)
+        }
+    }
+
+    /// The owner and project a placement resolves to, if the caller may put a group there.
+    private func resolve(_ placement: GroupPlacement, caller: ResearcherID, _ connection: PostgresConnection)
+        async throws -> (ParticipantGroup.Owner, ProjectID?)
+    {
+        func projectWorkspace(_ project: ProjectID) async throws -> WorkspaceID {
+            guard
+                let workspace = try await rows(
+                    "SELECT workspace_id FROM projects WHERE id = \(project.hex)", connection
+                ).first?.decode(String.self),
+                try await canSee(workspace: workspace, caller: caller, connection)
+            else { throw CohortError.notFound("Project", project.hex) }
+            return try WorkspaceID(stored: workspace)
+        }
+        switch placement {
+        case .workspace(let workspace):
+            guard try await canSee(workspace: workspace.hex, caller: caller, connection) else {
+                throw CohortError.notFound("Workspace", workspace.hex)
+            }
+            return (.workspace(workspace), nil)
+        case .project(let project):
+            return (.workspace(try await projectWorkspace(project)), project)
+        case .workspaceProject(let workspace, let project):
+            guard try await canSee(workspace: workspace.hex, caller: caller, connection) else {
+                throw CohortError.notFound("Workspace", workspace.hex)
+            }
+            guard try await projectWorkspace(project) == workspace else {
+                throw CohortError.invalid("project_id", "Project '\(project)' is not in workspace '\(workspace)'.")
+            }
+            return (.workspace(workspace), project)
+        case .organisation(let organisation):
+            guard try await canSee(organisation: organisation.hex, caller: caller, connection) else {
+                throw CohortError.notFound("Organisation", organisation.hex)
+            }
+            return (.organisation(organisation), nil)
+        }
+    }
+
+    /// Inserts the ids that are not members yet, in one statement; returns how many were new.
+    private func insertMembers(_ ids: [ParticipantID], into group: GroupID, at: Timestamp, _ connection: PostgresConnection)
+        async throws -> Int
+    {
+        guard !ids.isEmpty else { return 0 }
+        return try await count(
+            """
+            WITH added AS (
+                INSERT INTO memberships (group_id, participant_id, created_at)
+                SELECT \(group.hex), id, \(at.secondsSince1970) FROM unnest(\(ids.map(\.hex))::text[]) AS id
+                ON CONFLICT (group_id, participant_id) DO NOTHING RETURNING 1)
+            SELECT count(*) FROM added
+            """, connection)
+    }
+
+    private func adjustCount(of group: GroupID, by delta: Int, _ connection: PostgresConnection) async throws {
+        guard delta != 0 else { return }
+        try await connection.query(
+            "UPDATE participant_groups SET participant_count = participant_count + \(delta) WHERE id = \(group.hex)",
+            logger: logger)
+    }
+
+    func loadGroup(_ id: GroupID, _ connection: PostgresConnection, forUpdate: Bool = false) async throws
+        -> ParticipantGroup?
+    {
+        try await rows(
+            """
+            SELECT \(unescaped: Self.groupColumns) FROM participant_groups WHERE id = \(id.hex)
+            \(unescaped: forUpdate ? "FOR UPDATE" : "")
+            """, connection
+        ).first.map(Self.group)
+    }
+
+    func loadMembers(of group: GroupID, page: PageRequest, _ connection: PostgresConnection) async throws -> [Membership] {
+        try await rows(
+            """
+            SELECT participant_id, created_at FROM memberships WHERE group_id = \(group.hex)
+            ORDER BY created_at, participant_id LIMIT \(Self.limit(page)) OFFSET \(page.offset)
+            """, connection
+        ).map { row in
+            let (participant, created) = try row.decode((String, Int64).self)
+            return Membership(participantID: try ParticipantID(stored: participant), addedAt: Timestamp(secondsSince1970: created))
+        }
+    }
+}

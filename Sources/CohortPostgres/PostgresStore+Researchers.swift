@@ -1,0 +1,63 @@
+import CohortCore
+import PostgresNIO
+
+extension PostgresStore: ResearcherStore {
+    public func tokens(lookupKey: String) async throws -> [(digest: TokenDigest, researcher: Researcher)] {
+        let found: [(String, Researcher)] = try await read { connection in
+            try await self.rows(
+                """
+                SELECT t.digest, r.id, r.email, r.name, r.organisation_id
+                FROM api_tokens t JOIN researchers r ON r.id = t.researcher_id
+                WHERE t.lookup_key = \(lookupKey)
+                """, connection
+            ).map { row in
+                let (digest, id, email, name, organisation) = try row.decode((String, String, String, String, String).self)
+                let researcher = Researcher(
+                    id: try ResearcherID(stored: id), email: email, name: name,
+                    organisationID: try OrganisationID(stored: organisation))
+                return (digest, researcher)
+            }
+        }
+        return try found.map { (try TokenDigest(storedHex: $0.0), $0.1) }
+    }
+
+    public func provisionResearcher(_ new: NewResearcher) async throws -> (researcher: Researcher, created: Bool) {
+        try await write { connection in
+            // Two instances provisioning the same email (a first start of both) take turns here.
+            try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(new.email)))", logger: self.logger)
+            if let row = try await self.rows(
+                "SELECT \(unescaped: Self.researcherColumns) FROM researchers r WHERE r.email = \(new.email)", connection
+            ).first {
+                return (try Self.researcher(row), false)
+            }
+            let at = new.at.secondsSince1970
+            try await connection.query(
+                "INSERT INTO organisations (id, name, created_at) VALUES (\(new.organisationID.hex), \(new.name + "'s organisation"), \(at))",
+                logger: self.logger)
+            try await connection.query(
+                """
+                INSERT INTO researchers (id, email, name, organisation_id, created_at)
+                VALUES (\(new.id.hex), \(new.email), \(new.name), \(new.organisationID.hex), \(at))
+                """, logger: self.logger)
+            try await self.insertWorkspace(
+                id: new.workspaceID, organisation: new.organisationID.hex, title: new.name + "'s workspace",
+                description: "", rate: nil, currency: CurrencyCode.gbp.rawValue, owner: new.id, at: new.at, connection)
+            return (Researcher(id: new.id, email: new.email, name: new.name, organisationID: new.organisationID), true)
+        }
+    }
+
+    public func addToken(_ digest: TokenDigest, for researcher: ResearcherID, at: Timestamp) async throws {
+        try await write { connection in
+            try await connection.query(
+                """
+                INSERT INTO api_tokens (digest, lookup_key, researcher_id, created_at)
+                VALUES (\(digest.hex), \(digest.lookupKey), \(researcher.hex), \(at.secondsSince1970))
+                ON CONFLICT (digest) DO NOTHING
+                """, logger: self.logger)
+        }
+    }
+
+    public func hasResearchers() async throws -> Bool {
+        try await read { connection in try await self.exists("SELECT 1 FROM researchers LIMIT 1", connection) }
+    }
+}

@@ -1,0 +1,20 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// One request to a server started as a separate process, with a token: status and parsed body.
+func http(
+    _ method: HTTPMethod = .GET, _ url: String, json: String? = nil, token: String, timeout: TimeAmount = .seconds(30)
+) async throws -> (status: Int, body: JSON?) {
+    var request = HTTPClientRequest(url: url)
+    request.method = method
+    request.headers.add(name: "Authorization", value: "Token \(token)")
+    if let json {
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(ByteBuffer(string: json))
+    }
+    let response = try await HTTPClient.shared.execute(request, timeout: timeout)
+    let body = try await response.body.collect(upTo: 64 * 1024 * 1024)
+    return (Int(response.status.code), try? JSON(parsing: Data(buffer: body)))
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A PostgreSQL server of a test's own, in a temporary folder on a free port, which the test may
+/// stop and start (to check what a server does while its database is away). Uses the server
+/// binaries from Debian's `postgresql` package; as root, runs them as the `postgres` user, since
+/// PostgreSQL refuses to run as root.
+public final class PostgresCluster: Sendable {
+    public let port: Int
+    let directory: String
+    let binaries: String
+
+    /// The server's binaries, if they are installed: `COHORT_TEST_PG_BIN`, or the newest
+    /// `/usr/lib/postgresql/*/bin`.
+    public static var binaries: String? {
+        if let path = ProcessInfo.processInfo.environment["COHORT_TEST_PG_BIN"], !path.isEmpty { return path }
+        let root = "/usr/lib/postgresql"
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        guard let newest = versions.compactMap({ Int($0) }).max() else { return nil }
+        let path = "\(root)/\(newest)/bin"
+        return FileManager.default.isExecutableFile(atPath: "\(path)/pg_ctl") ? path : nil
+    }
+
+    public static let unavailableMessage = """
+        PostgreSQL's server binaries (Debian's postgresql package) are not installed, so the tests that \
+        stop and restart a database did NOT run. Install them, or set COHORT_TEST_PG_BIN to their folder.
+        """
+
+    /// Initialises and starts a new cluster.
+    public init() throws {
+        guard let binaries = Self.binaries else { throw TestPostgresError(Self.unavailableMessage) }
+        self.binaries = binaries
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-pg-\(UUID().uuidString)").path
+        port = Int.random(in: 20_000..<60_000)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        if getuid() == 0 { try Self.run("/bin/chown", ["postgres:postgres", directory], asPostgres: false) }
+        try Self.run("\(binaries)/initdb", ["-D", "\(directory)/data", "-A", "trust", "-U", "cohort", "--no-sync"])
+        try start()
+    }
+
+    /// `postgres://cohort@127.0.0.1:PORT/postgres`, trust authentication.
+    public var url: String { "postgres://cohort@127.0.0.1:\(port)/postgres?sslmode=disable" }
+
+    public func start() throws {
+        try Self.run(
+            "\(binaries)/pg_ctl",
+            [
+                "-D", "\(directory)/data", "-l", "\(directory)/server.log", "-w", "-t", "30",
+                "-o", "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c fsync=off", "start",
+            ])
+    }
+
+    public func stop() throws {
+        try Self.run("\(binaries)/pg_ctl", ["-D", "\(directory)/data", "-m", "fast", "-w", "-t", "30", "stop"])
+    }
+
+    /// Stops the server (if it runs) and removes its folder.
+    public func destroy() {
+        try? stop()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Runs a command to its end, its output in a file. `posix_spawn` and `waitpid` rather than
+    /// Foundation's `Process`, whose `waitUntilExit` does not return on Linux when the command
+    /// leaves a daemon running, as `pg_ctl start` does.
+    private static func run(_ executable: String, _ arguments: [String], asPostgres: Bool = true) throws {
+        let command =
+            asPostgres && getuid() == 0
+            ? ["/usr/sbin/runuser", "-u", "postgres", "--", executable] + arguments : [executable] + arguments
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-pg-command-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = command.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, command[0], &actions, nil, argv, environ) == 0 else {
+            throw TestPostgresError("could not start \(command[0])")
+        }
+        var status: Int32 = 0
+        var result: pid_t
+        repeat { result = waitpid(pid, &status, 0) } while result == -1 && errno == EINTR
+        // Another part of the test process may have reaped the child first (ECHILD): then its
+        // status is unknown, and the caller checks the outcome itself.
+        let exitCode = result == pid ? (status >> 8) & 0xFF : 0
+        guard exitCode == 0 else {
+            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            throw TestPostgresError("\(command.joined(separator: " ")) failed (\(exitCode)): \(text)")
+        }
+    }
+}

@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "cohort", targets: ["cohort"]),
         .library(name: "CohortCore", targets: ["CohortCore"]),
         .library(name: "CohortAPI", targets: ["CohortAPI"]),
+        .library(name: "CohortClient", targets: ["CohortClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -23,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client.git", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         /// The domain: ids, groups, memberships, workspaces, errors and the rules. No HTTP, no SQL.
@@ -61,6 +64,17 @@ let package = Package(
             resources: [.embedInCode("openapi.yaml")],
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
+        /// The Swift SDK: typed calls to Cohort or to Prolific itself, over AsyncHTTPClient.
+        .target(
+            name: "CohortClient",
+            dependencies: [
+                "CohortAPI",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         /// The Hummingbird application: middleware, handlers, hand-written routes.
         .target(
             name: "CohortServer",
@@ -81,6 +95,7 @@ let package = Package(
             dependencies: [
                 "CohortCore",
                 "CohortServer",
+                "CohortClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -111,7 +126,9 @@ let package = Package(
                 "CohortServer",
                 "CohortSQLite",
                 "CohortTestSupport",
+                "CohortClient",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -4,7 +4,18 @@ import ArgumentParser
 struct CohortCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cohort",
-        abstract: "A self-hostable server for Prolific's participant-group API.",
-        subcommands: [Serve.self, Token.self],
+        abstract: "A self-hostable server for Prolific's participant-group API, and a client for it.",
+        discussion: """
+            The client commands talk to a Cohort server or to Prolific itself: the server and token \
+            come from --url and --token, or PROLIFIC_URL (default https://api.prolific.com) and PROLIFIC_TOKEN.
+
+            Example:
+              cohort serve --port 8080
+              export PROLIFIC_URL=http://127.0.0.1:8080 PROLIFIC_TOKEN=<token>
+              cohort workspaces list
+            """,
+        subcommands: [
+            Serve.self, Token.self, GroupsCommand.self, MembersCommand.self, WorkspacesCommand.self, WhoamiCommand.self,
+        ],
         defaultSubcommand: nil)
 }

@@ -7,15 +7,16 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the API.",
         discussion: """
-            Every option can also be set in the environment: COHORT_HOST, COHORT_PORT, COHORT_DATABASE,
-            COHORT_MAX_BODY_BYTES, COHORT_LOG_LEVEL, COHORT_DATABASE_POOL_SIZE, COHORT_DATABASE_TIMEOUT.
-            COHORT_BOOTSTRAP_TOKEN=<token> makes sure a researcher
-            with that token and a workspace of their own exist. On an empty database without a bootstrap
-            token, a researcher is created and their token printed once.
+            Every option can also be set in the environment: COHORT_HOST, COHORT_PORT, COHORT_DATABASE, \
+            COHORT_MAX_BODY_BYTES, COHORT_LOG_LEVEL, COHORT_DATABASE_POOL_SIZE, COHORT_DATABASE_TIMEOUT. \
+            COHORT_BOOTSTRAP_TOKEN=<token> makes sure a researcher with that token and a workspace of \
+            their own exist. On an empty database without a bootstrap token, a researcher is created \
+            and their token printed once.
 
             Examples:
               cohort serve --port 8080 --database ./cohort.sqlite
-              cohort serve --database postgres://cohort:secret@db.example.org:5432/cohort --pool-size 20
+              cohort serve --pool-size 20 \\
+                --database postgres://cohort:secret@db.example.org:5432/cohort
             """)
 
     @Option(help: "The address to listen on (default \(ServerConfiguration.defaultHost)).")

@@ -6,14 +6,18 @@ import Logging
 struct Token: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Manage API tokens.",
+        discussion: """
+            Example:
+              cohort token create --email ada@example.org
+            """,
         subcommands: [Create.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a token for a researcher, creating the researcher if needed.",
             discussion: """
-                A new researcher gets an organisation and a workspace of their own. The token is printed
-                alone on the last line of standard output. This works while a server runs on the same
+                A new researcher gets an organisation and a workspace of their own. The token is printed \
+                alone on the last line of standard output. This works while a server runs on the same \
                 database.
 
                 Example:

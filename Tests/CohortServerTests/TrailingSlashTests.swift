@@ -35,4 +35,12 @@ import Testing
             #expect(try await server.memberIDs(of: group) == [participant(2)])
         }
     }
+
+    @Test func aDoubledLeadingSlashIsTheSamePathAndStillNeedsAToken() async throws {
+        try await withServer { server in
+            #expect(try await server.request(.GET, "//api/v1/users/me/").status == 200)
+            let anonymous = try await server.request(.GET, "//api/v1/users/me/", token: .some(nil))
+            #expect(anonymous.status == 401)
+        }
+    }
 }

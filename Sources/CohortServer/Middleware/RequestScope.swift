@@ -34,14 +34,17 @@ struct RequestURL: Sendable {
 struct RequestScopeMiddleware<Context: RequestContext>: RouterMiddleware {
     let authenticator: Authenticator
 
-    static var protectedPrefix: String { "/api/v1/" }
+    /// Paths under `/api/v1` need a token. Compared by segment, as the router compares them, so
+    /// that `//api/v1/...` (which it routes alike) is no way around this.
+    static func isProtected(_ path: String) -> Bool {
+        path.split(separator: "/", omittingEmptySubsequences: true).starts(with: ["api", "v1"])
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        let path = request.uri.path
         var caller: Researcher?
-        if path.hasPrefix(Self.protectedPrefix) || path == "/api/v1" {
+        if Self.isProtected(request.uri.path) {
             caller = try await authenticator.researcher(authorizationHeader: request.headers[.authorization])
         }
         let scope = RequestScope(caller: caller, url: Self.url(of: request))

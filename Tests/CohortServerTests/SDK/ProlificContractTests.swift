@@ -1,0 +1,209 @@
+import CohortAPI
+import CohortClient
+import Foundation
+import Testing
+import Yams
+
+/// Every request the SDK can send, checked against Prolific's published document
+/// (`Tests/Contract/prolific-openapi.yml`, a copy of `../shared/spec/prolific-openapi.yml`):
+/// the method and path template exist there, and so does every query parameter and body field,
+/// but for the Cohort extensions listed below, each documented in `docs/compatibility.md`.
+@Suite struct ProlificContractTests {
+    /// What the SDK sends beyond Prolific's document, by operation: (query parameters, body fields).
+    static let extensions: [String: (query: Set<String>, body: Set<String>)] = [
+        // DECISIONS.md: `limit` and `offset` are accepted on every list; `organisation_id` lists
+        // organisation-level groups.
+        "get-participant-groups": (["limit", "offset", "organisation_id"], []),
+        "get-participant-group-participants": (["limit", "offset"], []),
+        "get-workspaces": (["limit", "offset"], []),
+        "get-projects": (["limit", "offset"], []),
+        // compatibility.md: a PATCH may set a group's description.
+        "update-participant-group": ([], ["description"]),
+        // DECISIONS.md: `project_id` alone is accepted on create (deprecated).
+        "create-participant-group": ([], ["project_id"]),
+        // compatibility.md: a workspace may be described when it is created.
+        "create-workspace": ([], ["description"]),
+    ]
+
+    static let group = #"{"id": "6b0000000000000000000001", "name": "g", "participant_count": 1, "is_deleted": false}"#
+    static let members = #"{"results": [{"participant_id": "5e9b9c9b0f9c9a0001b0b1f4"}]}"#
+    static let workspace = #"{"id": "6b0000000000000000000002", "title": "w"}"#
+    static let project = #"{"id": "6b0000000000000000000003", "title": "p", "type": "PUBLIC"}"#
+
+    /// A success answer for each operation, just enough for the SDK to read.
+    static func reply(_ operation: String, _ attempt: Int) -> ScriptedTransport.Reply {
+        switch operation {
+        case "get-user": .respond(status: 200, body: #"{"id": "6b0000000000000000000009", "email": "e@example.org"}"#)
+        case "create-test-participant-for-researcher": .respond(status: 201, body: #"{"participant_id": "5e9b9c9b0f9c9a0001b0b1f4"}"#)
+        case "get-participant-groups": .respond(status: 200, body: "{\"results\": [\(group)]}")
+        case "create-participant-group": .respond(status: 201, body: group)
+        case "delete-participant-group": .respond(status: 204, body: "")
+        case "get-participant-group-participants", "add-to-participant-group", "remove-from-participant-group":
+            .respond(status: 200, body: members)
+        case "get-workspaces": .respond(status: 200, body: "{\"results\": [\(workspace)]}")
+        case "create-workspace": .respond(status: 201, body: workspace)
+        case "get-workspace", "update-workspace": .respond(status: 200, body: workspace)
+        case "get-projects": .respond(status: 200, body: "{\"results\": [\(project)]}")
+        case "create-project": .respond(status: 201, body: project)
+        case "get-project", "update-project": .respond(status: 200, body: project)
+        default: .respond(status: 200, body: group)
+        }
+    }
+
+    /// Calls every method of the SDK that sends a request, with every optional field given.
+    static func exerciseEverything(_ client: ProlificClient) async throws {
+        let id = "6b0000000000000000000001"
+        let ids = ["5e9b9c9b0f9c9a0001b0b1f4", "5e9b9c9b0f9c9a0001b0b1f5"]
+        _ = try await client.me()
+        _ = try await client.createTestParticipant(email: "t@example.org")
+        _ = try await client.workspaces().all()
+        _ = try await client.workspace(id)
+        _ = try await client.createWorkspace(title: "w", description: "d", naivetyDistributionRate: 0.5, currencyCode: "GBP")
+        _ = try await client.updateWorkspace(id, title: "w", description: "d")
+        _ = try await client.projects(in: id).all()
+        _ = try await client.project(id)
+        let details = PublicDetails(status: .enabled, title: "t", shortDescription: "s", description: "d")
+        _ = try await client.createProject(in: id, title: "p", description: "d", type: ._public, publicDetails: details)
+        _ = try await client.updateProject(id, title: "p", description: "d", type: ._public, publicDetails: details)
+        for scope in [GroupScope.workspace(id), .project(id), .organisation(id)] {
+            _ = try await client.groups(in: scope, active: true).all()
+        }
+        for placement in [GroupPlacement.workspace(id), .organisation(id), .project(id)] {
+            _ = try await client.createGroup(name: "g", in: placement, description: "d", participantIDs: ids)
+        }
+        _ = try await client.group(id)
+        _ = try await client.updateGroup(id, name: "g", description: .value("d"))
+        try await client.deleteGroup(id)
+        _ = try await client.members(of: id).all()
+        try await client.addMembers(ids, to: id)
+        try await client.removeMembers(ids, from: id)
+        try await client.replaceMembers(of: id, with: ids)
+    }
+
+    @Test func everyRequestTheSDKSendsIsInProlificsDocument() async throws {
+        let transport = ScriptedTransport(Self.reply)
+        let client = ProlificClient(
+            configuration: ClientConfiguration(baseURL: URL(string: "https://api.prolific.com")!, token: "t", retry: .none),
+            transport: transport)
+        try await Self.exerciseEverything(client)
+
+        let document = try ProlificDocument.load()
+        var problems: [String] = []
+        for sent in transport.requests {
+            let (path, query) = Self.split(sent.request.path ?? "")
+            let method = sent.request.method.rawValue.lowercased()
+            guard let template = document.template(matching: path) else {
+                problems.append("\(method) \(path): no such path in Prolific's document")
+                continue
+            }
+            guard let operation = document.operation(template, method) else {
+                problems.append("\(method) \(template): no such method in Prolific's document")
+                continue
+            }
+            let allowed = Self.extensions[sent.operationID] ?? ([], [])
+            let parameters = document.queryParameters(operation)
+            for name in query where !allowed.query.contains(name) && !parameters.contains(name) {
+                problems.append("\(method) \(template): query parameter '\(name)' is not in Prolific's document")
+            }
+            if !sent.body.isEmpty {
+                let fields = (try JSONSerialization.jsonObject(with: sent.body) as? [String: Any]).map { Set($0.keys) } ?? []
+                let documented = document.bodyFields(operation)
+                for field in fields.subtracting(documented).subtracting(allowed.body).sorted() {
+                    problems.append("\(method) \(template): body field '\(field)' is not in Prolific's document")
+                }
+            }
+        }
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+
+        // Every operation a client could send is exercised (health and the document excepted).
+        let cohort = try ProlificDocument(yaml: String(decoding: OpenAPIDocument.yaml, as: UTF8.self))
+        let expected = cohort.operationIDs.subtracting(["get-health", "get-openapi-document"])
+        #expect(Set(transport.requests.map(\.operationID)) == expected)
+        // And every extension used is one this test names; none is stale.
+        for (operation, allowed) in Self.extensions {
+            let sent = transport.requests.filter { $0.operationID == operation }
+            let queries = Set(sent.flatMap { Self.split($0.request.path ?? "").query })
+            let bodies = Set(sent.flatMap { ((try? JSONSerialization.jsonObject(with: $0.body)) as? [String: Any])?.keys.map { $0 } ?? [] })
+            #expect(allowed.query.isSubset(of: queries) && allowed.body.isSubset(of: bodies), "unused extension in \(operation)")
+        }
+    }
+
+    /// The path, and the query parameter names (`filter[workspace_id]` as sent).
+    static func split(_ target: String) -> (path: String, query: [String]) {
+        let parts = target.split(separator: "?", maxSplits: 1)
+        let query = parts.count > 1 ? parts[1].split(separator: "&").map {
+            String($0.split(separator: "=", maxSplits: 1)[0]).removingPercentEncoding ?? String($0)
+        } : []
+        return (String(parts.first ?? ""), query)
+    }
+}
+
+/// The parts of an OpenAPI document the contract test reads.
+struct ProlificDocument {
+    let root: [String: Any]
+
+    static func load() throws -> ProlificDocument {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Contract/prolific-openapi.yml")
+        return try ProlificDocument(yaml: try String(contentsOf: file, encoding: .utf8))
+    }
+
+    init(yaml: String) throws {
+        guard let root = try Yams.load(yaml: yaml) as? [String: Any] else { throw TestServerError("not an OpenAPI document") }
+        self.root = root
+    }
+
+    var paths: [String: Any] { root["paths"] as? [String: Any] ?? [:] }
+
+    var operationIDs: Set<String> {
+        Set(paths.values.flatMap { item in
+            ((item as? [String: Any]) ?? [:]).values.compactMap { ($0 as? [String: Any])?["operationId"] as? String }
+        })
+    }
+
+    /// The template (`/api/v1/participant-groups/{id}/`) a concrete path matches.
+    func template(matching path: String) -> String? {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        return paths.keys.first { template in
+            let parts = template.split(separator: "/", omittingEmptySubsequences: false)
+            return parts.count == segments.count
+                && zip(parts, segments).allSatisfy { part, segment in (part.hasPrefix("{") && !segment.isEmpty) || part == segment }
+        }
+    }
+
+    func operation(_ template: String, _ method: String) -> [String: Any]? {
+        (paths[template] as? [String: Any])?[method] as? [String: Any]
+    }
+
+    /// Query parameter names; a `deepObject` parameter `filter` with properties `a`, `b` gives
+    /// `filter[a]` and `filter[b]`.
+    func queryParameters(_ operation: [String: Any]) -> Set<String> {
+        var names = Set<String>()
+        for case let parameter as [String: Any] in operation["parameters"] as? [Any] ?? [] {
+            guard parameter["in"] as? String == "query", let name = parameter["name"] as? String else { continue }
+            names.insert(name)
+            for property in properties(of: parameter["schema"]) { names.insert("\(name)[\(property)]") }
+        }
+        return names
+    }
+
+    /// The properties of the JSON request body's schema.
+    func bodyFields(_ operation: [String: Any]) -> Set<String> {
+        let content = (operation["requestBody"] as? [String: Any])?["content"] as? [String: Any]
+        return properties(of: (content?["application/json"] as? [String: Any])?["schema"])
+    }
+
+    /// Property names of a schema, through `$ref`, `allOf`, `oneOf` and `anyOf`.
+    func properties(of schema: Any?) -> Set<String> {
+        guard var schema = schema as? [String: Any] else { return [] }
+        if let reference = schema["$ref"] as? String {
+            let name = reference.split(separator: "/").last.map(String.init) ?? ""
+            schema = ((root["components"] as? [String: Any])?["schemas"] as? [String: Any])?[name] as? [String: Any] ?? [:]
+        }
+        var names = Set((schema["properties"] as? [String: Any])?.keys.map { $0 } ?? [])
+        for key in ["allOf", "oneOf", "anyOf"] {
+            for part in schema[key] as? [Any] ?? [] { names.formUnion(properties(of: part)) }
+        }
+        return names
+    }
+}

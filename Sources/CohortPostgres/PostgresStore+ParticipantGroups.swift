@@ -67,24 +67,18 @@ extension PostgresStore: ParticipantGroupStore {
     }
 
     public func group(_ id: GroupID, visibleTo caller: ResearcherID) async throws -> ParticipantGroup? {
-        try await read { connection in
-            guard let group = try await self.loadGroup(id, connection),
-                try await self.canSee(group, caller: caller, connection)
-            else { return nil }
-            return group
-        }
+        try await read { connection in try await self.loadVisibleGroup(id, caller: caller, connection) }
     }
 
     public func editGroup(
         _ id: GroupID, _ edit: GroupEdit, by caller: ResearcherID, at: Timestamp, returningMembers: Bool,
         permit: @Sendable (ParticipantGroup) throws -> Void
-    ) async throws -> (group: ParticipantGroup, members: [Membership]?)? {
+    ) async throws -> (group: ParticipantGroup, members: [Membership]?, changed: Int)? {
         // `permit` is not escaping, but it runs before this method returns, inside `write`.
         try await withoutActuallyEscaping(permit) { permit in
             try await write { connection in
                 // The row lock serialises every edit of this group, on every instance, until commit.
-                guard let group = try await self.loadGroup(id, connection, forUpdate: true),
-                    try await self.canSee(group, caller: caller, connection)
+                guard let group = try await self.loadVisibleGroup(id, caller: caller, connection, forUpdate: true)
                 else { return nil }
                 try permit(group)
                 if let name = edit.name {
@@ -96,9 +90,11 @@ extension PostgresStore: ParticipantGroupStore {
                         "UPDATE participant_groups SET description = \(description) WHERE id = \(id.hex)",
                         logger: self.logger)
                 }
+                var changed = 0
                 switch edit.membership {
                 case .add(let ids)?:
-                    try await self.adjustCount(of: id, by: try await self.insertMembers(ids, into: id, at: at, connection), connection)
+                    changed = try await self.insertMembers(ids, into: id, at: at, connection)
+                    try await self.adjustCount(of: id, by: changed, connection)
                 case .remove(let ids)?:
                     let removed = try await self.count(
                         """
@@ -107,6 +103,7 @@ extension PostgresStore: ParticipantGroupStore {
                             AND participant_id = ANY(\(ids.map(\.hex))::text[]) RETURNING 1)
                         SELECT count(*) FROM removed
                         """, connection)
+                    changed = removed
                     try await self.adjustCount(of: id, by: -removed, connection)
                 case .replace(let ids)?:
                     let removed = try await self.count(
@@ -117,6 +114,7 @@ extension PostgresStore: ParticipantGroupStore {
                         SELECT count(*) FROM removed
                         """, connection)
                     let added = try await self.insertMembers(ids, into: id, at: at, connection)
+                    changed = added + removed
                     try await self.adjustCount(of: id, by: added - removed, connection)
                 case nil:
                     break
@@ -127,7 +125,7 @@ extension PostgresStore: ParticipantGroupStore {
                 }
                 let members = returningMembers ? try await self.loadMembers(of: id, page: .everything, connection) : nil
                 guard let updated = try await self.loadGroup(id, connection) else { return nil }
-                return (updated, members)
+                return (updated, members, changed)
             }
         }
     }
@@ -136,9 +134,7 @@ extension PostgresStore: ParticipantGroupStore {
         -> Page<Membership>?
     {
         try await read { connection in
-            guard let group = try await self.loadGroup(id, connection),
-                try await self.canSee(group, caller: caller, connection)
-            else { return nil }
+            guard let group = try await self.loadVisibleGroup(id, caller: caller, connection) else { return nil }
             return Page(items: try await self.loadMembers(of: id, page: page, connection), total: group.participantCount)
         }
     }
@@ -202,13 +198,22 @@ extension PostgresStore: ParticipantGroupStore {
             logger: logger)
     }
 
-    func loadGroup(_ id: GroupID, _ connection: PostgresConnection, forUpdate: Bool = false) async throws
-        -> ParticipantGroup?
+    func loadGroup(_ id: GroupID, _ connection: PostgresConnection) async throws -> ParticipantGroup? {
+        try await rows(
+            "SELECT \(unescaped: Self.groupColumns) FROM participant_groups WHERE id = \(id.hex)", connection
+        ).first.map(Self.group)
+    }
+
+    /// The group, if `caller` may see it, in one statement; `forUpdate` locks its row until commit.
+    func loadVisibleGroup(_ id: GroupID, caller: ResearcherID, _ connection: PostgresConnection, forUpdate: Bool = false)
+        async throws -> ParticipantGroup?
     {
         try await rows(
             """
-            SELECT \(unescaped: Self.groupColumns) FROM participant_groups WHERE id = \(id.hex)
-            \(unescaped: forUpdate ? "FOR UPDATE" : "")
+            SELECT \(unescaped: Self.groupColumns) FROM participant_groups g WHERE g.id = \(id.hex)
+            AND (EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = g.workspace_id AND m.researcher_id = \(caller.hex))
+                 OR g.organisation_id = (SELECT organisation_id FROM researchers WHERE id = \(caller.hex)))
+            \(unescaped: forUpdate ? "FOR UPDATE OF g" : "")
             """, connection
         ).first.map(Self.group)
     }

@@ -15,13 +15,6 @@ extension PostgresStore {
             "SELECT 1 FROM researchers WHERE id = \(caller.hex) AND organisation_id = \(organisation)", connection)
     }
 
-    func canSee(_ group: ParticipantGroup, caller: ResearcherID, _ connection: PostgresConnection) async throws -> Bool {
-        switch group.owner {
-        case .workspace(let id): try await canSee(workspace: id.hex, caller: caller, connection)
-        case .organisation(let id): try await canSee(organisation: id.hex, caller: caller, connection)
-        }
-    }
-
     func exists(_ query: PostgresQuery, _ connection: PostgresConnection) async throws -> Bool {
         try await !rows(query, connection).isEmpty
     }

@@ -3,14 +3,14 @@ import GRDB
 
 extension SQLiteStore: ResearcherStore {
     public func tokens(lookupKey: String) async throws -> [(digest: TokenDigest, researcher: Researcher)] {
-        try await read { db in
+        try await readOneStatement { db in
             try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT t.digest, r.id, r.email, r.name, r.organisation_id
-                    FROM api_tokens t JOIN researchers r ON r.id = t.researcher_id
-                    WHERE t.lookup_key = ?
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT t.digest, r.id, r.email, r.name, r.organisation_id
+                        FROM api_tokens t JOIN researchers r ON r.id = t.researcher_id
+                        WHERE t.lookup_key = ?
+                        """),
                 arguments: [lookupKey]
             ).map { row in (try TokenDigest(storedHex: row["digest"]), try Self.researcher(row)) }
         }

@@ -17,13 +17,6 @@ extension SQLiteStore {
             arguments: [caller.hex, organisation]) ?? false
     }
 
-    static func canSee(_ group: ParticipantGroup, caller: ResearcherID, _ db: Database) throws -> Bool {
-        switch group.owner {
-        case .workspace(let id): try canSee(workspace: id.hex, caller: caller, db)
-        case .organisation(let id): try canSee(organisation: id.hex, caller: caller, db)
-        }
-    }
-
     /// SQL `LIMIT ? OFFSET ?` values for a page; SQLite takes -1 for "no limit".
     static func limitArguments(_ page: PageRequest) -> StatementArguments {
         [page.limit ?? -1, page.offset]

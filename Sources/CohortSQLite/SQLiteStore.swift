@@ -29,7 +29,7 @@ public final class SQLiteStore: CohortStore, Sendable {
     }
 
     public func ping() async throws {
-        try await read { db in _ = try Int.fetchOne(db, sql: "SELECT 1") }
+        try await readOneStatement { db in _ = try Int.fetchOne(db.cachedStatement(sql: "SELECT 1")) }
     }
 
     public func close() async throws {
@@ -46,12 +46,36 @@ public final class SQLiteStore: CohortStore, Sendable {
     }
 
     /// Runs `work` in a read transaction (a consistent snapshot), translating database errors.
+    ///
+    /// On the calling thread: a read in WAL mode never waits for a writer and takes microseconds,
+    /// while handing it to one of GRDB's reader queues and back cost two thread switches, which
+    /// dominated a request that reads one group (see docs/performance.md). Writes, which wait for
+    /// the disk, stay asynchronous.
     func read<T: Sendable>(_ work: @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try await pool.read(work)
+            return try readOnCallingThread(work)
         } catch let error as DatabaseError {
             throw Self.translate(error)
         }
+    }
+
+    private func readOnCallingThread<T>(_ work: (Database) throws -> T) throws -> T {
+        try pool.read(work)
+    }
+
+    /// Runs one statement's worth of reading without wrapping it in a transaction: a single
+    /// SELECT is atomic in SQLite by itself, and BEGIN and COMMIT around it were a third of its
+    /// cost. For anything that reads twice, use ``read(_:)``, which gives one snapshot.
+    func readOneStatement<T: Sendable>(_ work: @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try unsafeReadOnCallingThread(work)
+        } catch let error as DatabaseError {
+            throw Self.translate(error)
+        }
+    }
+
+    private func unsafeReadOnCallingThread<T>(_ work: (Database) throws -> T) throws -> T {
+        try pool.unsafeRead(work)
     }
 
     /// Busy, locked, full or failing storage is a condition to retry, not a client error.

@@ -11,6 +11,14 @@ import Testing
         }
     }
 
+    @Test func livenessAnswersWithoutATokenOrTheDatabase() async throws {
+        try await withServer { server in
+            let response = try await server.request(.GET, "/health/live", token: .some(nil))
+            #expect(response.status == 200)
+            #expect(try response.json == .object(["status": .string("ok")]))
+        }
+    }
+
     @Test func theServedOpenAPIDocumentIsTheOneTheServerWasGeneratedFrom() async throws {
         try await withServer { server in
             let response = try await server.request(.GET, "/openapi.yaml", token: .some(nil))

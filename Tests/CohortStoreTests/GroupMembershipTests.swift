@@ -124,3 +124,29 @@ extension StoreConformance {
         }
     }
 }
+
+extension StoreConformance {
+    /// `changed`: how many memberships an edit really added or removed, what
+    /// `Prefer: return=minimal` answers with.
+    @Suite struct GroupEditCounts {
+        @Test(arguments: StoreKind.allCases)
+        func changedCountsOnlyRealAdditionsAndRemovals(kind: StoreKind) async throws {
+            try await withStore(kind) { store in
+                let ada = try await store.tenant("ada@example.org")
+                let group = try await store.makeGroup(workspace: ada.workspace, members: participants([1, 2]), by: ada, at: time(0))
+                func edit(_ edit: GroupEdit) async throws -> Int {
+                    try #require(
+                        try await store.editGroup(group.id, edit, by: ada.id, at: time(5), returningMembers: false, permit: { _ in })
+                    ).changed
+                }
+                #expect(try await edit(GroupEdit(membership: .add(participants([2, 3, 4])))) == 2)
+                #expect(try await edit(GroupEdit(membership: .add(participants([1, 2])))) == 0)
+                #expect(try await edit(GroupEdit(membership: .remove(participants([1, 9])))) == 1)
+                // {2, 3, 4} becomes {4, 5}: 2 and 3 leave, 5 joins.
+                #expect(try await edit(GroupEdit(membership: .replace(participants([4, 5])))) == 3)
+                #expect(try await edit(GroupEdit(name: "renamed")) == 0)
+                #expect(try await store.group(group.id, visibleTo: ada.id)?.participantCount == 2)
+            }
+        }
+    }
+}

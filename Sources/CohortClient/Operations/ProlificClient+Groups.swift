@@ -44,8 +44,11 @@ extension ProlificClient {
         let group = try await call { try await client.createParticipantGroup(body: .json(body)).created.body.json }
         progress?(batches[0].count, participantIDs.count)
         guard batches.count > 1 else { return group }
-        _ = try await sendBatches(batches.dropFirst(), alreadySent: batches[0].count, total: participantIDs.count, progress: progress) {
-            try await add($0, to: group.id)
+        var sent = batches[0].count
+        for batch in batches.dropFirst() {
+            _ = try await add(batch, to: group.id, minimal: true)
+            sent += batch.count
+            progress?(sent, participantIDs.count)
         }
         return try await self.group(group.id)
     }
@@ -56,7 +59,16 @@ extension ProlificClient {
         -> ParticipantGroup
     {
         let body = WireParticipantGroupUpdate(name: name, description: description)
-        return try await call { try await client.updateParticipantGroup(path: .init(id: id), body: .json(body)).ok.body.json }
+        return try await patch(id, body)
+    }
+
+    /// A PATCH, answered in full (no `Prefer`), as the group.
+    func patch(_ id: String, _ body: WireParticipantGroupUpdate) async throws -> ParticipantGroup {
+        let answer = try await call { try await client.updateParticipantGroup(path: .init(id: id), body: .json(body)).ok.body.json }
+        guard case .ParticipantGroup(let group) = answer else {
+            throw ProlificError.unexpectedResponse("a summary where the group was asked for")
+        }
+        return group
     }
 
     /// Soft-deletes the group; it still answers, with `isDeleted` true.

@@ -6,7 +6,7 @@ import OpenAPIRuntime
 struct AuthorizationMiddleware: ClientMiddleware {
     let token: String?
 
-    static let unauthenticated: Set<String> = ["get-health", "get-openapi-document"]
+    static let unauthenticated: Set<String> = ["get-health", "get-liveness", "get-openapi-document"]
 
     func intercept(
         _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,

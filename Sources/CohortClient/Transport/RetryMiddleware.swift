@@ -9,7 +9,7 @@ struct RetryMiddleware: ClientMiddleware {
 
     /// Operations that leave the same state however often they run.
     static let repeatable: Set<String> = [
-        "get-health", "get-openapi-document", "get-user", "get-participant-groups", "get-participant-group",
+        "get-health", "get-liveness", "get-openapi-document", "get-user", "get-participant-groups", "get-participant-group",
         "update-participant-group", "delete-participant-group", "get-participant-group-participants",
         "add-to-participant-group", "remove-from-participant-group", "get-workspaces", "get-workspace",
         "update-workspace", "get-projects", "get-project", "update-project",

@@ -23,9 +23,12 @@ public struct ParticipantGroups: Sendable {
         return group
     }
 
-    /// Applies `edit`; a deleted group refuses every edit but another delete.
-    public func edit(_ rawID: String, _ edit: GroupEdit, caller: Researcher) async throws -> ParticipantGroup {
-        try await apply(edit, to: rawID, caller: caller, returningMembers: false).group
+    /// Applies `edit`; a deleted group refuses every edit but another delete. Returns the group
+    /// after it, the whole membership if asked, and how many memberships changed.
+    public func edit(_ rawID: String, _ edit: GroupEdit, caller: Researcher, returningMembers: Bool = false)
+        async throws -> (group: ParticipantGroup, members: [Membership]?, changed: Int)
+    {
+        try await apply(edit, to: rawID, caller: caller, returningMembers: returningMembers)
     }
 
     /// Applies a membership change and returns the whole membership after it.
@@ -48,7 +51,7 @@ public struct ParticipantGroups: Sendable {
     }
 
     private func apply(_ edit: GroupEdit, to rawID: String, caller: Researcher, returningMembers: Bool) async throws
-        -> (group: ParticipantGroup, members: [Membership]?)
+        -> (group: ParticipantGroup, members: [Membership]?, changed: Int)
     {
         let id: GroupID = try Self.id(rawID)
         let result = try await store.editGroup(

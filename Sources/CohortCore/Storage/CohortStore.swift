@@ -80,11 +80,12 @@ public protocol ParticipantGroupStore: Sendable {
         -> ParticipantGroup
     func group(_ id: GroupID, visibleTo caller: ResearcherID) async throws -> ParticipantGroup?
     /// Loads the group, calls `permit` on it, applies `edit` and, if asked, reads the membership
-    /// after the change, all in one transaction. `nil` when the group is not the caller's.
+    /// after the change, all in one transaction. `changed` counts the memberships added and
+    /// removed. `nil` when the group is not the caller's.
     func editGroup(
         _ id: GroupID, _ edit: GroupEdit, by caller: ResearcherID, at: Timestamp, returningMembers: Bool,
         permit: @Sendable (ParticipantGroup) throws -> Void
-    ) async throws -> (group: ParticipantGroup, members: [Membership]?)?
+    ) async throws -> (group: ParticipantGroup, members: [Membership]?, changed: Int)?
     /// Ordered by `addedAt`, then participant id. `nil` when the group is not the caller's.
     func members(of id: GroupID, page: PageRequest, visibleTo caller: ResearcherID) async throws
         -> Page<Membership>?

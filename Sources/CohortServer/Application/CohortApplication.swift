@@ -49,6 +49,7 @@ public enum CohortApplication {
         // Authentication before the body is read: nobody without a token gets to upload 32 MiB.
         router.add(middleware: RequestScopeMiddleware(authenticator: cohort.authenticator))
         router.add(middleware: BodyLimitMiddleware(maxBytes: configuration.maxBodyBytes))
+        router.add(middleware: ResponseHeaderMiddleware())
         let handler = APIHandler(cohort: cohort)
         // Compact JSON with `/` unescaped, as Prolific's API writes it; keys sorted so that the same
         // resource always reads the same.

@@ -11,6 +11,12 @@ extension WireParticipantGroup {
     }
 }
 
+extension Components.Schemas.MinimalChange {
+    init(_ group: ParticipantGroup, changed: Int) {
+        self.init(participantCount: group.participantCount, changed: changed)
+    }
+}
+
 extension Components.Schemas.ParticipantGroupMembership {
     init(_ membership: Membership) {
         self.init(participantId: membership.participantID.hex, datetimeCreated: membership.addedAt.rfc3339)

@@ -51,8 +51,14 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw Self.jsonOnly }
         let edit = try GroupRules.update(
             name: body.name, description: body.description.change, participantIDs: body.participantIds)
-        let group = try await cohort.groups.edit(input.path.id, edit, caller: caller)
-        return .ok(.init(body: .json(.init(group))))
+        let result = try await cohort.groups.edit(input.path.id, edit, caller: caller)
+        if Preference.wantsMinimal(input.headers.prefer) {
+            return .ok(
+                .init(
+                    headers: .init(preferenceApplied: Preference.minimal),
+                    body: .json(.MinimalChange(.init(result.group, changed: result.changed)))))
+        }
+        return .ok(.init(body: .json(.ParticipantGroup(.init(result.group)))))
     }
 
     func deleteParticipantGroup(_ input: Operations.DeleteParticipantGroup.Input) async throws
@@ -82,8 +88,17 @@ extension APIHandler {
         let caller = try RequestScope.caller()
         guard case .json(let body) = input.body else { throw Self.jsonOnly }
         let ids = try ParticipantIDs.parse(body.participantIds)
-        let members = try await cohort.groups.changeMembers(input.path.id, .add(ids), caller: caller)
-        return .ok(.init(body: .json(.init(results: members.map(Components.Schemas.ParticipantGroupMembership.init)))))
+        let minimal = Preference.wantsMinimal(input.headers.prefer)
+        let result = try await cohort.groups.edit(
+            input.path.id, GroupEdit(membership: .add(ids)), caller: caller, returningMembers: !minimal)
+        if minimal {
+            return .ok(
+                .init(
+                    headers: .init(preferenceApplied: Preference.minimal),
+                    body: .json(.MinimalChange(.init(result.group, changed: result.changed)))))
+        }
+        let members = (result.members ?? []).map(Components.Schemas.ParticipantGroupMembership.init)
+        return .ok(.init(body: .json(.ParticipantGroupMembershipListResponse(.init(results: members)))))
     }
 
     func removeFromParticipantGroup(_ input: Operations.RemoveFromParticipantGroup.Input) async throws
@@ -92,7 +107,16 @@ extension APIHandler {
         let caller = try RequestScope.caller()
         guard case .json(let body) = input.body else { throw Self.jsonOnly }
         let ids = try ParticipantIDs.parse(body.participantIds)
-        let members = try await cohort.groups.changeMembers(input.path.id, .remove(ids), caller: caller)
-        return .ok(.init(body: .json(.init(results: members.map(Components.Schemas.ParticipantGroupMembership.init)))))
+        let minimal = Preference.wantsMinimal(input.headers.prefer)
+        let result = try await cohort.groups.edit(
+            input.path.id, GroupEdit(membership: .remove(ids)), caller: caller, returningMembers: !minimal)
+        if minimal {
+            return .ok(
+                .init(
+                    headers: .init(preferenceApplied: Preference.minimal),
+                    body: .json(.MinimalChange(.init(result.group, changed: result.changed)))))
+        }
+        let members = (result.members ?? []).map(Components.Schemas.ParticipantGroupMembership.init)
+        return .ok(.init(body: .json(.ParticipantGroupMembershipListResponse(.init(results: members)))))
     }
 }

@@ -12,6 +12,10 @@ extension APIHandler {
         return .ok(.init(body: .json(.init(status: .ok))))
     }
 
+    func getLiveness(_ input: Operations.GetLiveness.Input) async throws -> Operations.GetLiveness.Output {
+        .ok(.init(body: .json(.init(status: .ok))))
+    }
+
     func getOpenapiDocument(_ input: Operations.GetOpenapiDocument.Input) async throws
         -> Operations.GetOpenapiDocument.Output
     {

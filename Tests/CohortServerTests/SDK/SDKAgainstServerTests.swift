@@ -67,6 +67,11 @@ import Testing
             #expect(reports.values == [[3, 10], [6, 10], [9, 10], [10, 10]])
             #expect(try await client.members(of: group.id).all().map(\.participantId).sorted() == ids)
 
+            let summary = try await client.addMembersSummarised((30..<37).map(participant), to: group.id)
+            #expect(summary == MembershipSummary(participantCount: 17, changed: 7))
+            let removedSummary = try await client.removeMembersSummarised((30..<37).map(participant), from: group.id)
+            #expect(removedSummary == MembershipSummary(participantCount: 10, changed: 7))
+
             let more = (10..<17).map(participant)
             let afterAdd = try await client.addMembers(more, to: group.id)
             #expect(afterAdd.count == 17)

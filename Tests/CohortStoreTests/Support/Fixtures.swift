@@ -65,7 +65,7 @@ extension CohortStore {
     {
         let result = try await editGroup(
             group, GroupEdit(membership: membership), by: tenant.id, at: at, returningMembers: true, permit: { _ in })
-        let (after, members) = try #require(result)
+        let (after, members, _) = try #require(result)
         return (after, try #require(members))
     }
 

@@ -123,19 +123,29 @@ extension PostgresStore: ParticipantGroupStore {
                     try await connection.query(
                         "UPDATE participant_groups SET is_deleted = true WHERE id = \(id.hex)", logger: self.logger)
                 }
-                let members = returningMembers ? try await self.loadMembers(of: id, page: .everything, connection) : nil
+                let members = returningMembers ? try await self.loadMembers(of: id, limit: nil, offset: 0, connection) : nil
                 guard let updated = try await self.loadGroup(id, connection) else { return nil }
                 return (updated, members, changed)
             }
         }
     }
 
-    public func members(of id: GroupID, page: PageRequest, visibleTo caller: ResearcherID) async throws
-        -> Page<Membership>?
-    {
+    public func memberSlice(
+        of id: GroupID, after cursor: MemberCursor?, offset: Int, limit: Int?, visibleTo caller: ResearcherID
+    ) async throws -> (participantCount: Int, members: [Membership])? {
         try await read { connection in
             guard let group = try await self.loadVisibleGroup(id, caller: caller, connection) else { return nil }
-            return Page(items: try await self.loadMembers(of: id, page: page, connection), total: group.participantCount)
+            guard let cursor else {
+                return (group.participantCount, try await self.loadMembers(of: id, limit: limit, offset: offset, connection))
+            }
+            let members = try await self.rows(
+                """
+                SELECT participant_id, created_at FROM memberships
+                WHERE group_id = \(id.hex) AND (created_at, participant_id) > (\(cursor.addedAt.secondsSince1970), \(cursor.participantID.hex))
+                ORDER BY created_at, participant_id LIMIT \(limit)
+                """, connection
+            ).map(Self.membership)
+            return (group.participantCount, members)
         }
     }
 
@@ -218,15 +228,19 @@ extension PostgresStore: ParticipantGroupStore {
         ).first.map(Self.group)
     }
 
-    func loadMembers(of group: GroupID, page: PageRequest, _ connection: PostgresConnection) async throws -> [Membership] {
+    func loadMembers(of group: GroupID, limit: Int?, offset: Int, _ connection: PostgresConnection) async throws
+        -> [Membership]
+    {
         try await rows(
             """
             SELECT participant_id, created_at FROM memberships WHERE group_id = \(group.hex)
-            ORDER BY created_at, participant_id LIMIT \(Self.limit(page)) OFFSET \(page.offset)
+            ORDER BY created_at, participant_id LIMIT \(limit) OFFSET \(offset)
             """, connection
-        ).map { row in
-            let (participant, created) = try row.decode((String, Int64).self)
-            return Membership(participantID: try ParticipantID(stored: participant), addedAt: Timestamp(secondsSince1970: created))
-        }
+        ).map(Self.membership)
+    }
+
+    static func membership(_ row: PostgresRow) throws -> Membership {
+        let (participant, created) = try row.decode((String, Int64).self)
+        return Membership(participantID: try ParticipantID(stored: participant), addedAt: Timestamp(secondsSince1970: created))
     }
 }

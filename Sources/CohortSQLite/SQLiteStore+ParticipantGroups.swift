@@ -111,18 +111,29 @@ extension SQLiteStore: ParticipantGroupStore {
             if edit.delete && !group.isDeleted {
                 try db.execute(sql: "UPDATE participant_groups SET is_deleted = 1 WHERE id = ?", arguments: [id.hex])
             }
-            let members = returningMembers ? try Self.loadMembers(of: id, page: .everything, db) : nil
+            let members = returningMembers ? try Self.loadMembers(of: id, page: nil, offset: 0, db) : nil
             guard let updated = try Self.loadGroup(id, db) else { throw CorruptRow(description: "group vanished in an edit") }
             return (updated, members, changed)
         }
     }
 
-    public func members(of id: GroupID, page: PageRequest, visibleTo caller: ResearcherID) async throws
-        -> Page<Membership>?
-    {
+    public func memberSlice(
+        of id: GroupID, after cursor: MemberCursor?, offset: Int, limit: Int?, visibleTo caller: ResearcherID
+    ) async throws -> (participantCount: Int, members: [Membership])? {
         try await read { db in
             guard let group = try Self.loadVisibleGroup(id, caller: caller, db) else { return nil }
-            return Page(items: try Self.loadMembers(of: id, page: page, db), total: group.participantCount)
+            guard let cursor else {
+                return (group.participantCount, try Self.loadMembers(of: id, page: limit, offset: offset, db))
+            }
+            let rows = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT participant_id, created_at FROM memberships
+                        WHERE group_id = ? AND (created_at, participant_id) > (?, ?)
+                        ORDER BY created_at, participant_id LIMIT ?
+                        """),
+                arguments: [id.hex, cursor.addedAt.secondsSince1970, cursor.participantID.hex, limit ?? -1])
+            return (group.participantCount, try rows.map(Self.membership))
         }
     }
 
@@ -215,19 +226,19 @@ extension SQLiteStore: ParticipantGroupStore {
         ).map(group)
     }
 
-    static func loadMembers(of group: GroupID, page: PageRequest, _ db: Database) throws -> [Membership] {
+    static func loadMembers(of group: GroupID, page limit: Int?, offset: Int, _ db: Database) throws -> [Membership] {
         try Row.fetchAll(
-            db,
-            sql: """
-                SELECT participant_id, created_at FROM memberships WHERE group_id = ?
-                ORDER BY created_at, participant_id LIMIT ? OFFSET ?
-                """,
-            arguments: [group.hex] + limitArguments(page)
-        ).map { row in
-            Membership(
-                participantID: try ParticipantID(stored: row["participant_id"]),
-                addedAt: Timestamp(secondsSince1970: row["created_at"]))
-        }
+            db.cachedStatement(
+                sql: """
+                    SELECT participant_id, created_at FROM memberships WHERE group_id = ?
+                    ORDER BY created_at, participant_id LIMIT ? OFFSET ?
+                    """),
+            arguments: [group.hex, limit ?? -1, offset]
+        ).map(membership)
+    }
+
+    static func membership(_ row: Row) throws -> Membership {
+        Membership(participantID: try ParticipantID(stored: row[0]), addedAt: Timestamp(secondsSince1970: row[1]))
     }
 
     /// The columns ``group(_:)`` reads, in the order it reads them (by position: looking columns up

@@ -10,7 +10,7 @@ extension ProlificClient {
         case .organisation(let id): query.organisationId = id
         }
         query.active = active.map { $0 ? ._true : ._false }
-        return PagedSequence(pageSize: configuration.pageSize) { [query] limit, offset in
+        return PagedSequence(pageSize: configuration.pageSize) { [query] limit, offset, _ in
             var query = query
             query.limit = limit
             query.offset = offset

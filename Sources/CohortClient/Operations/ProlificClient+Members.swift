@@ -1,16 +1,21 @@
 extension ProlificClient {
-    /// The members of a group, oldest first, fetched page by page.
+    /// The members of a group, oldest first, fetched page by page: by cursor where the server
+    /// offers one (Cohort, where a page deep in a large group costs what the first does), else by
+    /// offset (Prolific).
     public func members(of group: String) -> PagedSequence<GroupMember> {
-        PagedSequence(pageSize: configuration.pageSize) { limit, offset in
+        PagedSequence(pageSize: configuration.pageSize) { limit, offset, after in
+            // The first page asks for no offset, so that a server that can links the next by cursor.
+            let query = Operations.GetParticipantGroupParticipants.Input.Query(
+                limit: limit, offset: after == nil && offset > 0 ? offset : nil, after: after)
             let body = try await call {
-                try await client.getParticipantGroupParticipants(path: .init(id: group), query: .init(limit: limit, offset: offset))
-                    .ok.body.json
+                try await client.getParticipantGroupParticipants(path: .init(id: group), query: query).ok.body.json
             }
+            let next = body._links?.next.map(\.href)
             return .init(
                 items: body.results,
                 hasMore: PagedSequence<GroupMember>.hasMore(
-                    received: body.results.count, limit: limit, offset: offset, total: body.meta?.count,
-                    nextLink: body._links?.next.map(\.href)))
+                    received: body.results.count, limit: limit, offset: offset, total: body.meta?.count, nextLink: next),
+                nextAfter: PagedSequence<GroupMember>.after(in: next ?? nil))
         }
     }
 

@@ -1,7 +1,7 @@
 extension ProlificClient {
     /// The projects of a workspace, fetched page by page.
     public func projects(in workspace: String) -> PagedSequence<ProjectSummary> {
-        PagedSequence(pageSize: configuration.pageSize) { limit, offset in
+        PagedSequence(pageSize: configuration.pageSize) { limit, offset, _ in
             let body = try await call {
                 try await client.getProjects(path: .init(workspaceId: workspace), query: .init(limit: limit, offset: offset))
                     .ok.body.json

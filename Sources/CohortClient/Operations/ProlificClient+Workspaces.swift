@@ -1,7 +1,7 @@
 extension ProlificClient {
     /// The caller's workspaces, fetched page by page.
     public func workspaces() -> PagedSequence<WorkspaceSummary> {
-        PagedSequence(pageSize: configuration.pageSize) { limit, offset in
+        PagedSequence(pageSize: configuration.pageSize) { limit, offset, _ in
             let body = try await call { try await client.getWorkspaces(query: .init(limit: limit, offset: offset)).ok.body.json }
             return .init(
                 items: body.results,

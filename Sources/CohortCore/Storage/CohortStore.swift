@@ -86,9 +86,24 @@ public protocol ParticipantGroupStore: Sendable {
         _ id: GroupID, _ edit: GroupEdit, by caller: ResearcherID, at: Timestamp, returningMembers: Bool,
         permit: @Sendable (ParticipantGroup) throws -> Void
     ) async throws -> (group: ParticipantGroup, members: [Membership]?, changed: Int)?
-    /// Ordered by `addedAt`, then participant id. `nil` when the group is not the caller's.
-    func members(of id: GroupID, page: PageRequest, visibleTo caller: ResearcherID) async throws
+    /// A slice of the membership, ordered by `addedAt`, then participant id: the members after
+    /// `cursor` when one is given (a keyset seek, as cheap deep in a large group as at its start),
+    /// else from `offset`; at most `limit` (all when nil). Read in one snapshot with the group's
+    /// member count. `nil` when the group is not the caller's.
+    func memberSlice(
+        of id: GroupID, after cursor: MemberCursor?, offset: Int, limit: Int?, visibleTo caller: ResearcherID
+    ) async throws -> (participantCount: Int, members: [Membership])?
+}
+
+extension ParticipantGroupStore {
+    /// A page of the membership by `limit` and `offset`, with the count over all pages.
+    public func members(of id: GroupID, page: PageRequest, visibleTo caller: ResearcherID) async throws
         -> Page<Membership>?
+    {
+        try await memberSlice(of: id, after: nil, offset: page.offset, limit: page.limit, visibleTo: caller).map {
+            Page(items: $0.members, total: $0.participantCount)
+        }
+    }
 }
 
 public protocol TestParticipantStore: Sendable {

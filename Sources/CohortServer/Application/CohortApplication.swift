@@ -50,11 +50,13 @@ public enum CohortApplication {
         router.add(middleware: RequestScopeMiddleware(authenticator: cohort.authenticator))
         router.add(middleware: BodyLimitMiddleware(maxBytes: configuration.maxBodyBytes))
         router.add(middleware: ResponseHeaderMiddleware())
+        let membersList = MembersListRoute(cohort: cohort)
+        membersList.register(on: router)
         let handler = APIHandler(cohort: cohort)
         // Compact JSON with `/` unescaped, as Prolific's API writes it; keys sorted so that the same
         // resource always reads the same.
         try handler.registerHandlers(
-            on: router, serverURL: URL(string: "/")!,
+            on: GeneratedRoutes(router: router, servedByHand: [MembersListRoute.operation]), serverURL: URL(string: "/")!,
             configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
         routes.load(from: router)
         return router

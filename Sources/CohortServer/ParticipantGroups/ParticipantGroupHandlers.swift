@@ -68,18 +68,12 @@ extension APIHandler {
         return .noContent(.init())
     }
 
+    /// Never registered: ``MembersListRoute`` serves this operation, streaming. The generated
+    /// protocol still asks for the method.
     func getParticipantGroupParticipants(_ input: Operations.GetParticipantGroupParticipants.Input) async throws
         -> Operations.GetParticipantGroupParticipants.Output
     {
-        let caller = try RequestScope.caller()
-        let page = try PageRequest(limit: input.query.limit, offset: input.query.offset)
-        let members = try await cohort.groups.members(input.path.id, page: page, caller: caller)
-        return .ok(
-            .init(
-                body: .json(
-                    .init(
-                        results: members.items.map(Components.Schemas.ParticipantGroupMembership.init),
-                        meta: ListPage.meta(members.total), _links: ListPage.links(for: page, total: members.total)))))
+        throw CohortError(.internalError, "The members list is served by its streaming route.")
     }
 
     func addToParticipantGroup(_ input: Operations.AddToParticipantGroup.Input) async throws

@@ -9,31 +9,45 @@ enum ListPage {
 
     /// Absolute links to this page, the next, the previous and the last, built from the URL the
     /// client called so that following them repeats its other query parameters.
-    static func links(for page: PageRequest, total: Int) -> Components.Schemas.ListLinks {
-        let url = RequestScope.current?.url
-        func href(offset: Int) -> String? { url.map { self.href($0, offset: offset) } }
-        let current = url.map { self.href($0, offset: nil) }
+    ///
+    /// With `nextAfter` (keyset paging), `next` continues after that cursor instead of at an
+    /// offset, and there is no `previous`: a cursor only goes forward.
+    static func links(
+        for page: PageRequest, total: Int, url: RequestURL? = RequestScope.current?.url, nextAfter: MemberCursor?? = nil
+    ) -> Components.Schemas.ListLinks {
+        func href(_ change: [(name: String, value: String?)]) -> String? { url.map { self.href($0, change) } }
+        let current = href([])
         guard let limit = page.limit else {
             return .init(
                 _self: .init(href: current, title: "Current page"),
                 next: .init(href: nil, title: "Next page"),
-                previous: .init(href: page.offset > 0 ? href(offset: 0) : nil, title: "Previous page"),
+                previous: .init(href: page.offset > 0 ? href([("offset", "0")]) : nil, title: "Previous page"),
                 last: .init(href: current, title: "Last page"))
         }
         let lastOffset = total == 0 ? 0 : (total - 1) / limit * limit
+        let lastLink = WireLink(href: href([("after", nil), ("offset", String(lastOffset))]), title: "Last page")
+        if let nextAfter {
+            return .init(
+                _self: .init(href: current, title: "Current page"),
+                next: .init(href: nextAfter.map { href([("offset", nil), ("after", $0.token)]) } ?? nil, title: "Next page"),
+                previous: .init(href: nil, title: "Previous page"),
+                last: lastLink)
+        }
         return .init(
             _self: .init(href: current, title: "Current page"),
-            next: .init(href: page.offset + limit < total ? href(offset: page.offset + limit) : nil, title: "Next page"),
-            previous: .init(href: page.offset > 0 ? href(offset: max(0, page.offset - limit)) : nil, title: "Previous page"),
-            last: .init(href: href(offset: lastOffset), title: "Last page"))
+            next: .init(
+                href: page.offset + limit < total ? href([("offset", String(page.offset + limit))]) : nil, title: "Next page"),
+            previous: .init(
+                href: page.offset > 0 ? href([("offset", String(max(0, page.offset - limit)))]) : nil, title: "Previous page"),
+            last: lastLink)
     }
 
-    /// The request URL with `offset` replaced (or left as sent when `nil`).
-    private static func href(_ url: RequestURL, offset: Int?) -> String {
+    /// The request URL with the given parameters replaced (a nil value removes one).
+    private static func href(_ url: RequestURL, _ changes: [(name: String, value: String?)]) -> String {
         var query = url.query
-        if let offset {
-            query.removeAll { $0.name == "offset" }
-            query.append((name: "offset", value: String(offset)))
+        for (name, value) in changes {
+            query.removeAll { $0.name == name }
+            if let value { query.append((name: name, value: value)) }
         }
         let queryText = query.isEmpty ? "" : "?" + query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
         return "\(url.scheme)://\(url.authority)\(url.path)\(queryText)"

@@ -14,7 +14,8 @@ import Yams
         // DECISIONS.md: `limit` and `offset` are accepted on every list; `organisation_id` lists
         // organisation-level groups.
         "get-participant-groups": (["limit", "offset", "organisation_id"], []),
-        "get-participant-group-participants": (["limit", "offset"], []),
+        // compatibility.md: keyset paging of members with the `after` cursor of a `next` link.
+        "get-participant-group-participants": (["limit", "offset", "after"], []),
         "get-workspaces": (["limit", "offset"], []),
         "get-projects": (["limit", "offset"], []),
         // compatibility.md: a PATCH may set a group's description.
@@ -38,7 +39,10 @@ import Yams
         case "get-participant-groups": .respond(status: 200, body: "{\"results\": [\(group)]}")
         case "create-participant-group": .respond(status: 201, body: group)
         case "delete-participant-group": .respond(status: 204, body: "")
-        case "get-participant-group-participants", "add-to-participant-group", "remove-from-participant-group":
+        case "get-participant-group-participants":
+            // Pages linked by offset (as Prolific), then by cursor (as Cohort), then no more.
+            .respond(status: 200, body: memberPage(next: [#""https://api.prolific.com/x/?limit=200&offset=1""#, #""https://cohort.test/x/?limit=200&after=bTEuMQ""#, "null"][min(attempt, 3) - 1]))
+        case "add-to-participant-group", "remove-from-participant-group":
             .respond(status: 200, body: members)
         case "get-workspaces": .respond(status: 200, body: "{\"results\": [\(workspace)]}")
         case "create-workspace": .respond(status: 201, body: workspace)
@@ -48,6 +52,10 @@ import Yams
         case "get-project", "update-project": .respond(status: 200, body: project)
         default: .respond(status: 200, body: group)
         }
+    }
+
+    static func memberPage(next: String) -> String {
+        #"{"results": [{"participant_id": "5e9b9c9b0f9c9a0001b0b1f4"}], "_links": {"next": {"href": \#(next), "title": "Next page"}}}"#
     }
 
     /// Calls every method of the SDK that sends a request, with every optional field given.

@@ -350,13 +350,16 @@ import Testing
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
             process.arguments = ["-qec", command, "/dev/null"]
-            let output = Pipe()
-            process.standardOutput = output
+            // Output to a file, and waiting by polling: a blocking read here would hold one of the
+            // few threads the in-process server needs to answer the command.
+            let log = FileManager.default.temporaryDirectory.appendingPathComponent("script-\(UUID().uuidString)")
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            defer { try? FileManager.default.removeItem(at: log) }
+            process.standardOutput = try FileHandle(forWritingTo: log)
             process.standardInput = FileHandle.nullDevice
             try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            let text = String(decoding: data, as: UTF8.self)
+            while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+            let text = try String(contentsOf: log, encoding: .utf8)
             #expect(process.terminationStatus == 0, "\(text)")
             #expect(text.contains("\r[##########--------------------] 2/6 participant ids"), "\(text)")
             #expect(text.contains("\r[##############################] 6/6 participant ids"), "\(text)")

@@ -12,8 +12,17 @@ import Glibc
 @Suite struct PostgresOutageTests {
     @Test(.enabled(if: PostgresCluster.binaries != nil || TestPostgres.isRequired, Comment(rawValue: PostgresCluster.unavailableMessage)))
     func aDatabaseRestartAnswers503ThenRecoversWithoutLosingWrites() async throws {
-        let cluster = try PostgresCluster()
-        defer { cluster.destroy() }
+        let cluster = try await PostgresCluster.start()
+        do {
+            try await restartUnder(cluster)
+            await cluster.destroy()
+        } catch {
+            await cluster.destroy()
+            throw error
+        }
+    }
+
+    private func restartUnder(_ cluster: PostgresCluster) async throws {
         let server = try CohortProcess(
             ["serve", "--port", "0", "--database", cluster.url, "--database-timeout", "2"],
             environment: ["COHORT_BOOTSTRAP_TOKEN": "t"])
@@ -27,7 +36,7 @@ import Glibc
         let group = try #require(created.body?["id"]?.string)
         let members = url + "/api/v1/participant-groups/\(group)/participants/"
 
-        try cluster.stop()
+        try await cluster.stop()
         let read = try await http(.GET, url + "/api/v1/participant-groups/\(group)/", token: "t")
         let write = try await http(.POST, members, json: #"{"participant_ids": ["\#(participant(99))"]}"#, token: "t")
         let health = try await http(.GET, url + "/health", token: "t")
@@ -36,7 +45,7 @@ import Glibc
             #expect(response.body?["error"]?["error_code"]?.int == 50301)
         }
 
-        try cluster.start()
+        try await cluster.start()
         var recovered = false
         for _ in 0..<100 where !recovered {
             recovered = try await http(.GET, url + "/health", token: "t").status == 200

@@ -29,23 +29,28 @@ public final class PostgresCluster: Sendable {
         stop and restart a database did NOT run. Install them, or set COHORT_TEST_PG_BIN to their folder.
         """
 
-    /// Initialises and starts a new cluster.
-    public init() throws {
-        guard let binaries = Self.binaries else { throw TestPostgresError(Self.unavailableMessage) }
+    private init(binaries: String) {
         self.binaries = binaries
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-pg-\(UUID().uuidString)").path
         port = Int.random(in: 20_000..<60_000)
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        if getuid() == 0 { try Self.run("/bin/chown", ["postgres:postgres", directory], asPostgres: false) }
-        try Self.run("\(binaries)/initdb", ["-D", "\(directory)/data", "-A", "trust", "-U", "cohort", "--no-sync"])
-        try start()
+    }
+
+    /// Initialises and starts a new cluster.
+    public static func start() async throws -> PostgresCluster {
+        guard let binaries = Self.binaries else { throw TestPostgresError(Self.unavailableMessage) }
+        let cluster = PostgresCluster(binaries: binaries)
+        try FileManager.default.createDirectory(atPath: cluster.directory, withIntermediateDirectories: true)
+        if getuid() == 0 { try await Self.run("/bin/chown", ["postgres:postgres", cluster.directory], asPostgres: false) }
+        try await Self.run("\(binaries)/initdb", ["-D", "\(cluster.directory)/data", "-A", "trust", "-U", "cohort", "--no-sync"])
+        try await cluster.start()
+        return cluster
     }
 
     /// `postgres://cohort@127.0.0.1:PORT/postgres`, trust authentication.
     public var url: String { "postgres://cohort@127.0.0.1:\(port)/postgres?sslmode=disable" }
 
-    public func start() throws {
-        try Self.run(
+    public func start() async throws {
+        try await Self.run(
             "\(binaries)/pg_ctl",
             [
                 "-D", "\(directory)/data", "-l", "\(directory)/server.log", "-w", "-t", "30",
@@ -53,20 +58,30 @@ public final class PostgresCluster: Sendable {
             ])
     }
 
-    public func stop() throws {
-        try Self.run("\(binaries)/pg_ctl", ["-D", "\(directory)/data", "-m", "fast", "-w", "-t", "30", "stop"])
+    public func stop() async throws {
+        try await Self.run("\(binaries)/pg_ctl", ["-D", "\(directory)/data", "-m", "fast", "-w", "-t", "30", "stop"])
     }
 
     /// Stops the server (if it runs) and removes its folder.
-    public func destroy() {
-        try? stop()
+    public func destroy() async {
+        try? await stop()
         try? FileManager.default.removeItem(atPath: directory)
     }
 
     /// Runs a command to its end, its output in a file. `posix_spawn` and `waitpid` rather than
     /// Foundation's `Process`, whose `waitUntilExit` does not return on Linux when the command
     /// leaves a daemon running, as `pg_ctl start` does.
-    private static func run(_ executable: String, _ arguments: [String], asPostgres: Bool = true) throws {
+    /// Runs a command on a thread of its own: waiting for it must not hold one of the few threads
+    /// that the tests' in-process servers answer on.
+    private static func run(_ executable: String, _ arguments: [String], asPostgres: Bool = true) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try runBlocking(executable, arguments, asPostgres: asPostgres) })
+            }
+        }
+    }
+
+    private static func runBlocking(_ executable: String, _ arguments: [String], asPostgres: Bool) throws {
         let command =
             asPostgres && getuid() == 0
             ? ["/usr/sbin/runuser", "-u", "postgres", "--", executable] + arguments : [executable] + arguments

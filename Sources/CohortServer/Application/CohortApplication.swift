@@ -26,6 +26,7 @@ public enum CohortApplication {
         }
         return Application(
             router: router,
+            server: .http1(configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()])),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             services: [StoreService(store: store)],
             onServerRunning: { channel in

@@ -187,6 +187,12 @@ extension PostgresStore: ParticipantGroupStore {
     }
 
     /// Inserts the ids that are not members yet, in one statement; returns how many were new.
+    ///
+    /// An anti-join, not `ON CONFLICT DO NOTHING`: speculative insertion writes a second WAL
+    /// record per row and made adding 100,000 ids twice as slow as a plain insert
+    /// (docs/performance.md). It is safe because every caller holds the group's row lock (or
+    /// has just created the group), so no other transaction adds to this group meanwhile, and at
+    /// READ COMMITTED this statement sees every earlier writer's committed rows.
     private func insertMembers(_ ids: [ParticipantID], into group: GroupID, at: Timestamp, _ connection: PostgresConnection)
         async throws -> Int
     {
@@ -195,8 +201,11 @@ extension PostgresStore: ParticipantGroupStore {
             """
             WITH added AS (
                 INSERT INTO memberships (group_id, participant_id, created_at)
-                SELECT \(group.hex), id, \(at.secondsSince1970) FROM unnest(\(ids.map(\.hex))::text[]) AS id
-                ON CONFLICT (group_id, participant_id) DO NOTHING RETURNING 1)
+                SELECT \(group.hex), id, \(at.secondsSince1970)
+                FROM (SELECT DISTINCT unnest(\(ids.map(\.hex))::text[])) AS new(id)
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM memberships m WHERE m.group_id = \(group.hex) AND m.participant_id = new.id)
+                RETURNING 1)
             SELECT count(*) FROM added
             """, connection)
     }

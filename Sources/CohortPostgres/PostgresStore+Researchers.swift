@@ -48,7 +48,7 @@ extension PostgresStore: ResearcherStore {
 
     public func addToken(_ digest: TokenDigest, for researcher: ResearcherID, at: Timestamp) async throws {
         try await write { connection in
-            try await connection.query(
+            _ = try await connection.query(
                 """
                 INSERT INTO api_tokens (digest, lookup_key, researcher_id, created_at)
                 VALUES (\(digest.hex), \(digest.lookupKey), \(researcher.hex), \(at.secondsSince1970))

@@ -34,10 +34,13 @@ public final class PostgresStore: CohortStore, Sendable {
     /// database to answer.
     public static func open(
         url: String, poolSize: Int = 10, acquireTimeout: Duration = .seconds(5), startupTimeout: Duration = .seconds(30),
+        eventLoopGroup: (any EventLoopGroup)? = nil,
         logger: Logger = Logger(label: "cohort.postgres")
     ) async throws -> PostgresStore {
         let location = try PostgresURL(url)
-        let client = PostgresClient(configuration: try location.clientConfiguration(poolSize: poolSize), backgroundLogger: logger)
+        let client = PostgresClient(
+            configuration: try location.clientConfiguration(poolSize: poolSize),
+            eventLoopGroup: eventLoopGroup ?? PostgresClient.defaultEventLoopGroup, backgroundLogger: logger)
         let runTask = Task { await client.run() }
         let store = PostgresStore(client: client, logger: logger, acquireTimeout: acquireTimeout, runTask: runTask)
         do {

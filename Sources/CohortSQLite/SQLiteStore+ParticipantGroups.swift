@@ -125,7 +125,7 @@ extension SQLiteStore: ParticipantGroupStore {
             guard let cursor else {
                 return (group.participantCount, try Self.loadMembers(of: id, page: limit, offset: offset, db))
             }
-            let rows = try Row.fetchAll(
+            let rows = try Row.fetchCursor(
                 db.cachedStatement(
                     sql: """
                         SELECT participant_id, created_at FROM memberships
@@ -133,7 +133,7 @@ extension SQLiteStore: ParticipantGroupStore {
                         ORDER BY created_at, participant_id LIMIT ?
                         """),
                 arguments: [id.hex, cursor.addedAt.secondsSince1970, cursor.participantID.hex, limit ?? -1])
-            return (group.participantCount, try rows.map(Self.membership))
+            return (group.participantCount, try Self.memberships(rows, expected: limit))
         }
     }
 
@@ -227,14 +227,24 @@ extension SQLiteStore: ParticipantGroupStore {
     }
 
     static func loadMembers(of group: GroupID, page limit: Int?, offset: Int, _ db: Database) throws -> [Membership] {
-        try Row.fetchAll(
+        let rows = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
                     SELECT participant_id, created_at FROM memberships WHERE group_id = ?
                     ORDER BY created_at, participant_id LIMIT ? OFFSET ?
                     """),
-            arguments: [group.hex, limit ?? -1, offset]
-        ).map(membership)
+            arguments: [group.hex, limit ?? -1, offset])
+        return try memberships(rows, expected: limit)
+    }
+
+    /// Reads memberships off a cursor, which reuses one row for all (`fetchAll` copies each).
+    static func memberships(_ rows: RowCursor, expected: Int?) throws -> [Membership] {
+        var members: [Membership] = []
+        if let expected { members.reserveCapacity(min(expected, 10_000)) }
+        while let row = try rows.next() {
+            members.append(try membership(row))
+        }
+        return members
     }
 
     static func membership(_ row: Row) throws -> Membership {

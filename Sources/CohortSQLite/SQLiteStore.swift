@@ -10,6 +10,8 @@ import Logging
 /// survives a crash or a power cut, not just a killed process.
 public final class SQLiteStore: CohortStore, Sendable {
     let pool: DatabasePool
+    /// Where reads run; see ``ReadConnections``.
+    let readers: ReadConnections
 
     /// How long a write waits for another process's write before giving up with 503.
     public static let busyTimeout: Double = 10
@@ -25,6 +27,7 @@ public final class SQLiteStore: CohortStore, Sendable {
         configuration.label = "cohort"
         self.pool = try DatabasePool(path: path, configuration: configuration)
         try SQLiteMigrations.migrator.migrate(pool)
+        self.readers = ReadConnections(path: path, configuration: configuration)
         logger.debug("opened SQLite database", metadata: ["path": "\(path)"])
     }
 
@@ -33,6 +36,7 @@ public final class SQLiteStore: CohortStore, Sendable {
     }
 
     public func close() async throws {
+        readers.close()
         try pool.close()
     }
 
@@ -60,7 +64,7 @@ public final class SQLiteStore: CohortStore, Sendable {
     }
 
     private func readOnCallingThread<T>(_ work: (Database) throws -> T) throws -> T {
-        try pool.read(work)
+        try readers.with { connection in try connection.read(work) }
     }
 
     /// Runs one statement's worth of reading without wrapping it in a transaction: a single
@@ -75,7 +79,7 @@ public final class SQLiteStore: CohortStore, Sendable {
     }
 
     private func unsafeReadOnCallingThread<T>(_ work: (Database) throws -> T) throws -> T {
-        try pool.unsafeRead(work)
+        try readers.with { connection in try connection.unsafeRead(work) }
     }
 
     /// Busy, locked, full or failing storage is a condition to retry, not a client error.

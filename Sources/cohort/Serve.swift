@@ -8,7 +8,7 @@ struct Serve: AsyncParsableCommand {
         abstract: "Serve the API.",
         discussion: """
             Every option can also be set in the environment: COHORT_HOST, COHORT_PORT, COHORT_DATABASE, \
-            COHORT_MAX_BODY_BYTES, COHORT_LOG_LEVEL, COHORT_DATABASE_POOL_SIZE, COHORT_DATABASE_TIMEOUT. \
+            COHORT_MAX_BODY_BYTES, COHORT_LOG_LEVEL, COHORT_DATABASE_POOL_SIZE, COHORT_DATABASE_TIMEOUT, COHORT_EVENT_LOOP_THREADS. \
             COHORT_BOOTSTRAP_TOKEN=<token> makes sure a researcher with that token and a workspace of \
             their own exist. On an empty database without a bootstrap token, a researcher is created \
             and their token printed once.
@@ -41,6 +41,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The largest request body accepted, in bytes (default \(ServerConfiguration.defaultMaxBodyBytes)).")
     var maxBodyBytes: Int?
 
+    @Option(
+        help: "Threads for socket I/O; request handlers use one per core besides (default half the cores: \(EventLoops.defaultThreads)).")
+    var eventLoopThreads: Int?
+
     @Option(help: "trace, debug, info, notice, warning, error or critical (default info).")
     var logLevel: String?
 
@@ -58,7 +62,10 @@ struct Serve: AsyncParsableCommand {
             bootstrapToken: Settings.value(nil, environment: "COHORT_BOOTSTRAP_TOKEN"),
             databasePoolSize: try Settings.integer(poolSize, environment: "COHORT_DATABASE_POOL_SIZE")
                 ?? ServerConfiguration.defaultDatabasePoolSize,
-            databaseTimeout: .seconds(try Settings.integer(databaseTimeout, environment: "COHORT_DATABASE_TIMEOUT") ?? 5))
+            databaseTimeout: .seconds(try Settings.integer(databaseTimeout, environment: "COHORT_DATABASE_TIMEOUT") ?? 5),
+            eventLoopThreads: try Settings.integer(eventLoopThreads, environment: "COHORT_EVENT_LOOP_THREADS")
+                ?? EventLoops.defaultThreads)
+        guard configuration.eventLoopThreads >= 1 else { throw CommandError("--event-loop-threads must be at least 1") }
         let app = try await CohortApplication.make(configuration: configuration, logger: logger)
         try await app.runService()
     }

@@ -84,6 +84,21 @@ import Glibc
         #expect(result.stderr.contains("names no user"), "\(result.stderr)")
     }
 
+    @Test func theEventLoopThreadCountCanBeSetAndZeroIsRefused() async throws {
+        let refused = try await CohortProcess.run(
+            ["serve", "--port", "0", "--database", TestServer.temporarySQLitePath(), "--event-loop-threads", "0"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("--event-loop-threads must be at least 1"), "\(refused.stderr)")
+
+        let server = try CohortProcess(
+            ["serve", "--port", "0", "--database", TestServer.temporarySQLitePath()],
+            environment: ["COHORT_BOOTSTRAP_TOKEN": "ci-token", "COHORT_EVENT_LOOP_THREADS": "3"])
+        let url = try await server.waitUntilServing()
+        #expect(try await get(url + "/api/v1/users/me/", token: "ci-token").status == 200)
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit() == 0)
+    }
+
     @Test func sigtermLetsAnInFlightRequestFinishThenExitsCleanly() async throws {
         let database = TestServer.temporarySQLitePath()
         let server = try CohortProcess(

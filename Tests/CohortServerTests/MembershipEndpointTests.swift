@@ -46,6 +46,10 @@ import Testing
             #expect(results[0]["datetime_created"]?.string == firstAdded)
             #expect(results[1]["datetime_created"]?.string != firstAdded)
             #expect(try await server.group(id)["participant_count"]?.int == 2)
+            // The streamed list writes each member's own date, not the one before it.
+            let listed = try #require(
+                try await server.request(.GET, "/api/v1/participant-groups/\(id)/participants/").json["results"]?.array)
+            #expect(listed.compactMap { $0["datetime_created"]?.string } == results.compactMap { $0["datetime_created"]?.string })
         }
     }
 

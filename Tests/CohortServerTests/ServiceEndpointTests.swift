@@ -39,26 +39,43 @@ import Testing
     func theServerInvitesTheBodyAtOnce() async throws {
         try await withServer { server in
             let group = try #require(try await server.createGroup()["id"]?.string)
+            let url = "\(server.baseURL)/api/v1/participant-groups/\(group)/participants/"
             let body = #"{"participant_ids": ["\#(participant(1))"]}"#
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-            process.arguments = [
-                "-sv", "-o", "/dev/null", "-H", "Authorization: Token \(server.token)", "-H", "Content-Type: application/json",
-                "-H", "Expect: 100-continue", "--data-binary", body,
-                "\(server.baseURL)/api/v1/participant-groups/\(group)/participants/",
-            ]
-            // Output to a file, and waiting by polling: a blocking read here would hold one of the
-            // few threads the in-process server needs to answer curl.
-            let log = FileManager.default.temporaryDirectory.appendingPathComponent("curl-\(UUID().uuidString)")
-            FileManager.default.createFile(atPath: log.path, contents: nil)
-            defer { try? FileManager.default.removeItem(at: log) }
-            process.standardError = try FileHandle(forWritingTo: log)
-            try process.run()
-            while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
-            let text = try String(contentsOf: log, encoding: .utf8)
+            let text = try await Self.curl(["-H", "Authorization: Token \(server.token)", "--data-binary", body, url])
             #expect(text.contains("< HTTP/1.1 100 Continue"), "\(text)")
             #expect(text.contains("< HTTP/1.1 200 OK"), "\(text)")
             #expect(try await server.memberIDs(of: group) == [participant(1)])
         }
+    }
+
+    /// Without a token the 401 comes before the body is sent: no `100 Continue` invites it.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl"), "curl is not installed"))
+    func aRequestWithoutATokenIsNotInvitedToSendItsBody() async throws {
+        try await withServer { server in
+            let group = try #require(try await server.createGroup()["id"]?.string)
+            let url = "\(server.baseURL)/api/v1/participant-groups/\(group)/participants/"
+            let body = #"{"participant_ids": ["\#(participant(1))"]}"#
+            let text = try await Self.curl(["--data-binary", body, url])
+            #expect(!text.contains("100 Continue"), "\(text)")
+            #expect(text.contains("< HTTP/1.1 401 Unauthorized"), "\(text)")
+            #expect(try await server.memberIDs(of: group) == [])
+        }
+    }
+
+    /// `curl -sv` with `Expect: 100-continue`, returning its verbose trace.
+    private static func curl(_ arguments: [String]) async throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["-sv", "-o", "/dev/null", "-H", "Content-Type: application/json", "-H", "Expect: 100-continue"]
+            + arguments
+        // Output to a file, and waiting by polling: a blocking read here would hold one of the
+        // few threads the in-process server needs to answer curl.
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("curl-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        process.standardError = try FileHandle(forWritingTo: log)
+        try process.run()
+        while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+        return try String(contentsOf: log, encoding: .utf8)
     }
 }

@@ -50,5 +50,28 @@ extension StoreConformance {
                 #expect(try await store.group(group.id, visibleTo: ada.id)?.participantCount == 100)
             }
         }
+
+        /// Reads and writes use different connections (SQLite reads on read-only connections of
+        /// their own): a read that starts after a write was acknowledged must see it.
+        @Test(arguments: StoreKind.allCases)
+        func everyReadSeesTheWritesAcknowledgedBeforeIt(kind: StoreKind) async throws {
+            try await withStore(kind) { store in
+                let ada = try await store.tenant("ada@example.org")
+                let group = try await store.makeGroup(workspace: ada.workspace, by: ada)
+                try await withThrowingTaskGroup(of: Void.self) { tasks in
+                    for task in 0..<40 {
+                        tasks.addTask {
+                            let mine = participants(task..<task + 1)
+                            let (acknowledged, _) = try await store.change(group.id, .add(mine), by: ada)
+                            let read = try #require(try await store.group(group.id, visibleTo: ada.id))
+                            #expect(read.participantCount >= acknowledged.participantCount)
+                            #expect(Set(try await store.memberIDs(of: group.id, by: ada)).isSuperset(of: mine))
+                        }
+                    }
+                    try await tasks.waitForAll()
+                }
+                #expect(try await store.group(group.id, visibleTo: ada.id)?.participantCount == 40)
+            }
+        }
     }
 }

@@ -13,6 +13,12 @@ public struct ID<Entity>: Hashable, Comparable, Sendable, CustomStringConvertibl
         self.objectID = objectID
     }
 
+    /// Parses `text`, as above, without generic code across modules.
+    public init?(_ text: String) {
+        guard let objectID = ObjectID(text) else { return nil }
+        self.objectID = objectID
+    }
+
     /// A new id. Ids sort by the second they were made in; within a second, by a counter that
     /// wraps, so creation order is kept by the stores, not read from ids.
     public static func generate() -> ID { ID(ObjectID.generate()) }

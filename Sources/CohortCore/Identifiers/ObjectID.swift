@@ -22,6 +22,13 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
         self.hex = String(text)
     }
 
+    /// Parses `text`, as above. Not generic, so that callers in other modules (stores reading a
+    /// million member ids) do not go through unspecialised generic code.
+    public init?(_ text: String) {
+        guard Self.isWellFormed(text) else { return nil }
+        self.hex = text
+    }
+
     private init(trusted hex: String) {
         self.hex = hex
     }
@@ -40,6 +47,15 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
             }
         }
         return count == 24
+    }
+
+    /// Whether `text` is 24 lowercase hexadecimal characters: ``isWellFormed(_:)-(StringProtocol)``
+    /// over contiguous bytes.
+    public static func isWellFormed(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.count == 24 && bytes.allSatisfy { byte in (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) }
+        }
     }
 
     /// A new id for something created at `date`.

@@ -33,31 +33,30 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         let days = secondsSince1970 >= 0 ? secondsSince1970 / 86_400 : (secondsSince1970 - 86_399) / 86_400
         let secondOfDay = secondsSince1970 - days * 86_400
         let (year, month, day) = Self.civilDate(daysSince1970: days)
-        var out = [UInt8]()
-        out.reserveCapacity(20)
-        // Years outside 0...9999 cannot be written in RFC 3339; they are clamped rather than trapped on.
-        func append(_ value: Int64, width: Int) {
-            var digits = [UInt8](repeating: 0x30, count: width)
-            var rest = min(max(value, 0), width == 4 ? 9999 : 99)
-            for index in stride(from: width - 1, through: 0, by: -1) {
-                digits[index] = 0x30 + UInt8(rest % 10)
-                rest /= 10
+        // Written straight into the string's storage: one allocation per timestamp.
+        return String(unsafeUninitializedCapacity: 20) { out in
+            // Years outside 0...9999 cannot be written in RFC 3339; they are clamped rather than trapped on.
+            func put(_ value: Int64, width: Int, at start: Int) {
+                var rest = min(max(value, 0), width == 4 ? 9999 : 99)
+                for index in stride(from: start + width - 1, through: start, by: -1) {
+                    out[index] = 0x30 + UInt8(rest % 10)
+                    rest /= 10
+                }
             }
-            out.append(contentsOf: digits)
+            put(year, width: 4, at: 0)
+            out[4] = 0x2D
+            put(month, width: 2, at: 5)
+            out[7] = 0x2D
+            put(day, width: 2, at: 8)
+            out[10] = 0x54
+            put(secondOfDay / 3600, width: 2, at: 11)
+            out[13] = 0x3A
+            put(secondOfDay / 60 % 60, width: 2, at: 14)
+            out[16] = 0x3A
+            put(secondOfDay % 60, width: 2, at: 17)
+            out[19] = 0x5A
+            return 20
         }
-        append(year, width: 4)
-        out.append(0x2D)
-        append(month, width: 2)
-        out.append(0x2D)
-        append(day, width: 2)
-        out.append(0x54)
-        append(secondOfDay / 3600, width: 2)
-        out.append(0x3A)
-        append(secondOfDay / 60 % 60, width: 2)
-        out.append(0x3A)
-        append(secondOfDay % 60, width: 2)
-        out.append(0x5A)
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).

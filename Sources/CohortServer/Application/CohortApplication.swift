@@ -14,7 +14,8 @@ public enum CohortApplication {
         configuration: ServerConfiguration, logger: Logger,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
-        let store = try await StoreOpener.open(configuration, logger: logger)
+        let eventLoopGroup = EventLoops.group(threads: configuration.eventLoopThreads)
+        let store = try await StoreOpener.open(configuration, eventLoopGroup: eventLoopGroup, logger: logger)
         let cohort = Cohort(store: store)
         let router: Router<BasicRequestContext>
         do {
@@ -26,7 +27,7 @@ public enum CohortApplication {
         }
         return Application(
             router: router,
-            server: .http1(configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()])),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ExpectContinueHandler(maxBodyBytes: configuration.maxBodyBytes)])),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             services: [StoreService(store: store)],
             onServerRunning: { channel in
@@ -34,6 +35,7 @@ public enum CohortApplication {
                 logger.info("cohort is serving", metadata: ["address": "http://\(configuration.host):\(port)"])
                 await onServerRunning(port)
             },
+            eventLoopGroupProvider: .shared(eventLoopGroup),
             logger: logger)
     }
 

@@ -12,6 +12,8 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// `Authorization: Token <this>` will work, for scripts, CI and sandboxes.
     public var bootstrapToken: String?
+    /// Threads for socket I/O (and PostgreSQL's connections); see ``EventLoops``.
+    public var eventLoopThreads: Int
 
     public static let defaultHost = "127.0.0.1"
     public static let defaultPort = 8080
@@ -24,7 +26,8 @@ public struct ServerConfiguration: Sendable {
     public init(
         host: String = defaultHost, port: Int = defaultPort, database: String = defaultDatabase,
         maxBodyBytes: Int = defaultMaxBodyBytes, bootstrapToken: String? = nil,
-        databasePoolSize: Int = defaultDatabasePoolSize, databaseTimeout: Duration = defaultDatabaseTimeout
+        databasePoolSize: Int = defaultDatabasePoolSize, databaseTimeout: Duration = defaultDatabaseTimeout,
+        eventLoopThreads: Int = EventLoops.defaultThreads
     ) {
         self.host = host
         self.port = port
@@ -33,5 +36,6 @@ public struct ServerConfiguration: Sendable {
         self.bootstrapToken = bootstrapToken
         self.databasePoolSize = databasePoolSize
         self.databaseTimeout = databaseTimeout
+        self.eventLoopThreads = eventLoopThreads
     }
 }

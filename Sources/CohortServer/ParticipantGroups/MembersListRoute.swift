@@ -37,11 +37,12 @@ struct MembersListRoute {
             buffer.reserveCapacity(64 * 1024)
             buffer.writeStaticString(#"{"results":["#)
             var sent = 0
+            var json = MembershipJSON()
             var last: Membership?
             for try await slice in slices {
                 for membership in slice {
                     if sent > 0 { buffer.writeStaticString(",") }
-                    MembershipJSON.append(membership, to: &buffer)
+                    json.append(membership, to: &buffer)
                     sent += 1
                 }
                 last = slice.last ?? last

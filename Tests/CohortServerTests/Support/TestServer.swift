@@ -44,8 +44,11 @@ final class TestServer: Sendable {
     ) async throws -> TestServer {
         var path = database ?? ""
         if database == nil { path = try await Self.newDatabase() }
+        // A small pool: tests run in parallel, and PostgreSQL's default of 100 connections ran out
+        // at ten servers of the default ten each.
         let configuration = ServerConfiguration(
-            host: "127.0.0.1", port: 0, database: path, maxBodyBytes: maxBodyBytes, bootstrapToken: token)
+            host: "127.0.0.1", port: 0, database: path, maxBodyBytes: maxBodyBytes, bootstrapToken: token,
+            databasePoolSize: 3)
         var logger = Logger(label: "cohort-test")
         logger.logLevel = .error
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -72,6 +75,9 @@ final class TestServer: Sendable {
         _ = await task.result
         if ownsDatabase { await Self.dropDatabase(databasePath) }
     }
+
+    /// How many tests may run servers on PostgreSQL at once.
+    static let postgresGate = TestGate(places: 8)
 
     /// Whether the servers of these tests run on PostgreSQL.
     static var usesPostgres: Bool { ProcessInfo.processInfo.environment["COHORT_TEST_SERVER_STORE"] == "postgres" }
@@ -135,6 +141,12 @@ func withServer<T>(
     database: String? = nil, maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes,
     _ body: (TestServer) async throws -> T
 ) async throws -> T {
+    // On PostgreSQL, a bounded number of tests hold servers at once: tests run in parallel, and
+    // their connections together ran past PostgreSQL's default limit of 100. A test that
+    // restarts on its own database already holds a place.
+    let gated = TestServer.usesPostgres && database == nil
+    if gated { await TestServer.postgresGate.enter() }
+    defer { if gated { Task { await TestServer.postgresGate.leave() } } }
     let server = try await TestServer.start(database: database, maxBodyBytes: maxBodyBytes)
     do {
         let result = try await body(server)
@@ -169,4 +181,30 @@ struct TestResponse: Sendable {
 struct TestServerError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// Lets at most `places` holders in at once; the others wait, first come first served.
+actor TestGate {
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(places: Int) {
+        free = places
+    }
+
+    func enter() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty {
+            free += 1
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
 }

@@ -1,0 +1,49 @@
+import GRDB
+import Synchronization
+
+/// Read-only connections to the database file, lent out one per read and used on the calling
+/// thread.
+///
+/// GRDB's `DatabasePool` hands each read to a reader from its own pool, which takes a barrier
+/// on a shared dispatch queue, a semaphore and a dispatch group per read. Under concurrent load
+/// on two cores those made threads wait for each other: a `GET` of one group spent about 55 µs
+/// of server CPU in them against 7 µs running its query (docs/performance.md). Here a
+/// connection is taken from a free list under an uncontended lock and its own serial queue runs
+/// the read inline. In WAL mode a read-only connection sees every committed write and never
+/// waits for the writer; writes still go through the pool's single writer.
+final class ReadConnections: Sendable {
+    private let path: String
+    private let configuration: Configuration
+    private let idle = Mutex<[DatabaseQueue]>([])
+    /// Idle connections kept open; more are opened under a burst and closed after it.
+    private let keep: Int
+
+    init(path: String, configuration base: Configuration, keep: Int = 8) {
+        var configuration = base
+        configuration.readonly = true
+        configuration.label = (base.label ?? "cohort") + ".read"
+        self.path = path
+        self.configuration = configuration
+        self.keep = keep
+    }
+
+    /// Runs `body` with a connection no other read is using.
+    func with<T>(_ body: (DatabaseQueue) throws -> T) throws -> T {
+        let connection = try idle.withLock { $0.popLast() } ?? DatabaseQueue(path: path, configuration: configuration)
+        defer {
+            let kept = idle.withLock { connections in
+                guard connections.count < keep else { return false }
+                connections.append(connection)
+                return true
+            }
+            if !kept { try? connection.close() }
+        }
+        return try body(connection)
+    }
+
+    func close() {
+        for connection in idle.withLock({ connections in defer { connections = [] }; return connections }) {
+            try? connection.close()
+        }
+    }
+}

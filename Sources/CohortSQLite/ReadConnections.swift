@@ -14,7 +14,7 @@ import Synchronization
 final class ReadConnections: Sendable {
     private let path: String
     private let configuration: Configuration
-    private let idle = Mutex<[DatabaseQueue]>([])
+    private let idle = Mutex<(connections: [DatabaseQueue], closed: Bool)>(([], false))
     /// Idle connections kept open; more are opened under a burst and closed after it.
     private let keep: Int
 
@@ -29,11 +29,15 @@ final class ReadConnections: Sendable {
 
     /// Runs `body` with a connection no other read is using.
     func with<T>(_ body: (DatabaseQueue) throws -> T) throws -> T {
-        let connection = try idle.withLock { $0.popLast() } ?? DatabaseQueue(path: path, configuration: configuration)
+        let lent = try idle.withLock { state throws -> DatabaseQueue? in
+            if state.closed { throw DatabaseError(resultCode: .SQLITE_CANTOPEN, message: "the store is closed") }
+            return state.connections.popLast()
+        }
+        let connection = try lent ?? DatabaseQueue(path: path, configuration: configuration)
         defer {
-            let kept = idle.withLock { connections in
-                guard connections.count < keep else { return false }
-                connections.append(connection)
+            let kept = idle.withLock { state in
+                guard !state.closed, state.connections.count < keep else { return false }
+                state.connections.append(connection)
                 return true
             }
             if !kept { try? connection.close() }
@@ -41,9 +45,13 @@ final class ReadConnections: Sendable {
         return try body(connection)
     }
 
+    /// Closes the idle connections; those lent out close when they come back.
     func close() {
-        for connection in idle.withLock({ connections in defer { connections = [] }; return connections }) {
-            try? connection.close()
+        let connections = idle.withLock { state in
+            state.closed = true
+            defer { state.connections = [] }
+            return state.connections
         }
+        for connection in connections { try? connection.close() }
     }
 }

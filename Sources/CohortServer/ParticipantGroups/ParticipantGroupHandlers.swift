@@ -79,38 +79,45 @@ extension APIHandler {
     func addToParticipantGroup(_ input: Operations.AddToParticipantGroup.Input) async throws
         -> Operations.AddToParticipantGroup.Output
     {
-        let caller = try RequestScope.caller()
         guard case .json(let body) = input.body else { throw Self.jsonOnly }
-        let ids = try ParticipantIDs.parse(body.participantIds)
-        let minimal = Preference.wantsMinimal(input.headers.prefer)
-        let result = try await cohort.groups.edit(
-            input.path.id, GroupEdit(membership: .add(ids)), caller: caller, returningMembers: !minimal)
-        if minimal {
-            return .ok(
-                .init(
-                    headers: .init(preferenceApplied: Preference.minimal),
-                    body: .json(.MinimalChange(.init(result.group, changed: result.changed)))))
+        switch try await changeMembership(input.path.id, body.participantIds, prefer: input.headers.prefer, MembershipEdit.add) {
+        case .minimal(let change):
+            return .ok(.init(headers: .init(preferenceApplied: Preference.minimal), body: .json(.MinimalChange(change))))
+        case .members(let list):
+            return .ok(.init(body: .json(.ParticipantGroupMembershipListResponse(list))))
         }
-        let members = (result.members ?? []).map(Components.Schemas.ParticipantGroupMembership.init)
-        return .ok(.init(body: .json(.ParticipantGroupMembershipListResponse(.init(results: members)))))
     }
 
     func removeFromParticipantGroup(_ input: Operations.RemoveFromParticipantGroup.Input) async throws
         -> Operations.RemoveFromParticipantGroup.Output
     {
-        let caller = try RequestScope.caller()
         guard case .json(let body) = input.body else { throw Self.jsonOnly }
-        let ids = try ParticipantIDs.parse(body.participantIds)
-        let minimal = Preference.wantsMinimal(input.headers.prefer)
-        let result = try await cohort.groups.edit(
-            input.path.id, GroupEdit(membership: .remove(ids)), caller: caller, returningMembers: !minimal)
-        if minimal {
-            return .ok(
-                .init(
-                    headers: .init(preferenceApplied: Preference.minimal),
-                    body: .json(.MinimalChange(.init(result.group, changed: result.changed)))))
+        switch try await changeMembership(input.path.id, body.participantIds, prefer: input.headers.prefer, MembershipEdit.remove) {
+        case .minimal(let change):
+            return .ok(.init(headers: .init(preferenceApplied: Preference.minimal), body: .json(.MinimalChange(change))))
+        case .members(let list):
+            return .ok(.init(body: .json(.ParticipantGroupMembershipListResponse(list))))
         }
+    }
+
+    /// What add and remove answer: a summary under `Prefer: return=minimal`, else the whole membership.
+    enum MembershipChangeAnswer {
+        case minimal(Components.Schemas.MinimalChange)
+        case members(Components.Schemas.ParticipantGroupMembershipListResponse)
+    }
+
+    /// Add and remove: the ids checked, the change made, and the answer the client prefers (the
+    /// members are read back only when it is the whole membership).
+    private func changeMembership(
+        _ group: String, _ participantIDs: [String], prefer: String?, _ edit: ([ParticipantID]) -> MembershipEdit
+    ) async throws -> MembershipChangeAnswer {
+        let caller = try RequestScope.caller()
+        let ids = try ParticipantIDs.parse(participantIDs)
+        let minimal = Preference.wantsMinimal(prefer)
+        let result = try await cohort.groups.edit(
+            group, GroupEdit(membership: edit(ids)), caller: caller, returningMembers: !minimal)
+        if minimal { return .minimal(.init(result.group, changed: result.changed)) }
         let members = (result.members ?? []).map(Components.Schemas.ParticipantGroupMembership.init)
-        return .ok(.init(body: .json(.ParticipantGroupMembershipListResponse(.init(results: members)))))
+        return .members(.init(results: members))
     }
 }

@@ -40,6 +40,14 @@ final class ProgressBar: Sendable {
         }
     }
 
+    /// Runs `work` with a bar to report to, and ends the bar's line when it returns or throws,
+    /// so that what is printed next starts on a line of its own.
+    static func showing<T>(_ work: (@escaping BatchProgress) async throws -> T) async rethrows -> T {
+        let bar = ProgressBar()
+        defer { bar.finish() }
+        return try await work(bar.progress)
+    }
+
     /// Ends the bar's line, so that what follows starts on a line of its own.
     func finish() {
         drawn.withLock { drawn in

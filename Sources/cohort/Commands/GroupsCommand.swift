@@ -115,14 +115,13 @@ struct GroupsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let ids = try participants.load()
-            let progress = ProgressBar()
-            defer { progress.finish() }
-            let group = try await connection.call(batchSize: batch.batchSize) {
-                try await $0.createGroup(
-                    name: name, in: scope.placement, description: description, participantIDs: ids,
-                    progress: ids.isEmpty ? nil : progress.progress)
+            let group = try await ProgressBar.showing { progress in
+                try await connection.call(batchSize: batch.batchSize) {
+                    try await $0.createGroup(
+                        name: name, in: scope.placement, description: description, participantIDs: ids,
+                        progress: ids.isEmpty ? nil : progress)
+                }
             }
-            progress.finish()
             try Printer(format: output.resolved).print(group)
         }
     }

@@ -50,25 +50,11 @@ struct MembersCommand: AsyncParsableCommand {
                   cut -d, -f2 export.csv | cohort members add $GROUP --file -
                 """)
 
-        @Argument(help: "The group's id.")
-        var group: String
-
-        @OptionGroup var participants: ParticipantIDInput
-        @OptionGroup var batch: BatchOptions
-        @OptionGroup var output: OutputOptions
-        @OptionGroup var connection: ClientOptions
-
-        func validate() throws { try participants.require() }
+        @OptionGroup var change: MembershipChangeOptions
 
         func run() async throws {
-            let ids = try participants.load()
-            let progress = ProgressBar()
-            defer { progress.finish() }
-            let members = try await connection.call(batchSize: batch.batchSize) {
-                try await $0.addMembers(ids, to: group, progress: progress.progress)
-            }
-            progress.finish()
-            try Printer(format: output.resolved).print(members)
+            let members = try await change.send { try await $0.addMembers($1, to: change.group, progress: $2) }
+            try change.printer.print(members)
         }
     }
 
@@ -82,25 +68,11 @@ struct MembersCommand: AsyncParsableCommand {
                   cohort members remove $GROUP --file withdrawn.txt
                 """)
 
-        @Argument(help: "The group's id.")
-        var group: String
-
-        @OptionGroup var participants: ParticipantIDInput
-        @OptionGroup var batch: BatchOptions
-        @OptionGroup var output: OutputOptions
-        @OptionGroup var connection: ClientOptions
-
-        func validate() throws { try participants.require() }
+        @OptionGroup var change: MembershipChangeOptions
 
         func run() async throws {
-            let ids = try participants.load()
-            let progress = ProgressBar()
-            defer { progress.finish() }
-            let members = try await connection.call(batchSize: batch.batchSize) {
-                try await $0.removeMembers(ids, from: group, progress: progress.progress)
-            }
-            progress.finish()
-            try Printer(format: output.resolved).print(members)
+            let members = try await change.send { try await $0.removeMembers($1, from: change.group, progress: $2) }
+            try change.printer.print(members)
         }
     }
 
@@ -117,25 +89,34 @@ struct MembersCommand: AsyncParsableCommand {
                   cohort members replace $GROUP --file final-cohort.csv
                 """)
 
-        @Argument(help: "The group's id.")
-        var group: String
-
-        @OptionGroup var participants: ParticipantIDInput
-        @OptionGroup var batch: BatchOptions
-        @OptionGroup var output: OutputOptions
-        @OptionGroup var connection: ClientOptions
-
-        func validate() throws { try participants.require() }
+        @OptionGroup var change: MembershipChangeOptions
 
         func run() async throws {
-            let ids = try participants.load()
-            let progress = ProgressBar()
-            defer { progress.finish() }
-            let updated = try await connection.call(batchSize: batch.batchSize) {
-                try await $0.replaceMembers(of: group, with: ids, progress: progress.progress)
-            }
-            progress.finish()
-            try Printer(format: output.resolved).print(updated)
+            let group = try await change.send { try await $0.replaceMembers(of: change.group, with: $1, progress: $2) }
+            try change.printer.print(group)
+        }
+    }
+}
+
+/// What add, remove and replace take: a group, the participant ids, and how to send and print.
+struct MembershipChangeOptions: ParsableArguments {
+    @Argument(help: "The group's id.")
+    var group: String
+
+    @OptionGroup var participants: ParticipantIDInput
+    @OptionGroup var batch: BatchOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var connection: ClientOptions
+
+    func validate() throws { try participants.require() }
+
+    var printer: Printer { Printer(format: output.resolved) }
+
+    /// Loads the ids and makes the change in batches, with a progress bar.
+    func send<T>(_ change: (ProlificClient, [String], @escaping BatchProgress) async throws -> T) async throws -> T {
+        let ids = try participants.load()
+        return try await ProgressBar.showing { progress in
+            try await connection.call(batchSize: batch.batchSize) { try await change($0, ids, progress) }
         }
     }
 }

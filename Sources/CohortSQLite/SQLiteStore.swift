@@ -51,20 +51,16 @@ public final class SQLiteStore: CohortStore, Sendable {
 
     /// Runs `work` in a read transaction (a consistent snapshot), translating database errors.
     ///
-    /// On the calling thread: a read in WAL mode never waits for a writer and takes microseconds,
-    /// while handing it to one of GRDB's reader queues and back cost two thread switches, which
-    /// dominated a request that reads one group (see docs/performance.md). Writes, which wait for
-    /// the disk, stay asynchronous.
+    /// On the calling thread, on one of ``readers``: a read in WAL mode never waits for a writer
+    /// and takes microseconds, while GRDB's reader pool and its thread hops dominated a request
+    /// that reads one group (see docs/performance.md). Writes, which wait for the disk, stay
+    /// asynchronous.
     func read<T: Sendable>(_ work: @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try readOnCallingThread(work)
+            return try readers.with { connection in try connection.read(work) }
         } catch let error as DatabaseError {
             throw Self.translate(error)
         }
-    }
-
-    private func readOnCallingThread<T>(_ work: (Database) throws -> T) throws -> T {
-        try readers.with { connection in try connection.read(work) }
     }
 
     /// Runs one statement's worth of reading without wrapping it in a transaction: a single
@@ -72,14 +68,10 @@ public final class SQLiteStore: CohortStore, Sendable {
     /// cost. For anything that reads twice, use ``read(_:)``, which gives one snapshot.
     func readOneStatement<T: Sendable>(_ work: @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try unsafeReadOnCallingThread(work)
+            return try readers.with { connection in try connection.unsafeRead(work) }
         } catch let error as DatabaseError {
             throw Self.translate(error)
         }
-    }
-
-    private func unsafeReadOnCallingThread<T>(_ work: (Database) throws -> T) throws -> T {
-        try readers.with { connection in try connection.unsafeRead(work) }
     }
 
     /// Busy, locked, full or failing storage is a condition to retry, not a client error.

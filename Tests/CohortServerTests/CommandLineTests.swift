@@ -95,6 +95,13 @@ import Glibc
             environment: ["COHORT_BOOTSTRAP_TOKEN": "ci-token", "COHORT_EVENT_LOOP_THREADS": "3"])
         let url = try await server.waitUntilServing()
         #expect(try await get(url + "/api/v1/users/me/", token: "ci-token").status == 200)
+        // NIO names its event loop threads NIO-ELT-<group>-#<n>.
+        let threads = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(server.process.processIdentifier)/task")
+        let eventLoops = threads.filter { thread in
+            let name = (try? String(contentsOfFile: "/proc/\(server.process.processIdentifier)/task/\(thread)/comm", encoding: .utf8)) ?? ""
+            return name.hasPrefix("NIO-ELT-")
+        }
+        #expect(eventLoops.count == 3, "threads: \(threads.count)")
         server.signal(SIGTERM)
         #expect(try await server.waitForExit() == 0)
     }

@@ -9,8 +9,7 @@ public struct ID<Entity>: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// Parses `text`; `nil` unless it is a well-formed ``ObjectID``.
     public init?(_ text: some StringProtocol) {
-        guard let objectID = ObjectID(text) else { return nil }
-        self.objectID = objectID
+        self.init(String(text))
     }
 
     /// Parses `text`, as above, without generic code across modules.

@@ -18,8 +18,7 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// Parses `text`; `nil` unless it is exactly 24 lowercase hexadecimal characters.
     public init?(_ text: some StringProtocol) {
-        guard Self.isWellFormed(text) else { return nil }
-        self.hex = String(text)
+        self.init(String(text))
     }
 
     /// Parses `text`, as above. Not generic, so that callers in other modules (stores reading a
@@ -39,18 +38,11 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// Whether `text` is 24 lowercase hexadecimal characters.
     public static func isWellFormed(_ text: some StringProtocol) -> Bool {
-        var count = 0
-        for byte in text.utf8 {
-            count += 1
-            guard count <= 24, (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) else {
-                return false
-            }
-        }
-        return count == 24
+        isWellFormed(String(text))
     }
 
-    /// Whether `text` is 24 lowercase hexadecimal characters: ``isWellFormed(_:)-(StringProtocol)``
-    /// over contiguous bytes.
+    /// Whether `text` is 24 lowercase hexadecimal characters. Not generic, and over contiguous
+    /// bytes: it runs for every id a store reads back.
     public static func isWellFormed(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in

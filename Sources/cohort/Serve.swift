@@ -8,7 +8,8 @@ struct Serve: AsyncParsableCommand {
         abstract: "Serve the API.",
         discussion: """
             Every option can also be set in the environment: COHORT_HOST, COHORT_PORT, COHORT_DATABASE, \
-            COHORT_MAX_BODY_BYTES, COHORT_LOG_LEVEL, COHORT_DATABASE_POOL_SIZE, COHORT_DATABASE_TIMEOUT, COHORT_EVENT_LOOP_THREADS. \
+            COHORT_MAX_BODY_BYTES, COHORT_LOG_LEVEL, COHORT_DATABASE_POOL_SIZE, COHORT_DATABASE_TIMEOUT, \
+            COHORT_EVENT_LOOP_THREADS. \
             COHORT_BOOTSTRAP_TOKEN=<token> makes sure a researcher with that token and a workspace of \
             their own exist. On an empty database without a bootstrap token, a researcher is created \
             and their token printed once.

@@ -27,7 +27,10 @@ public enum CohortApplication {
         }
         return Application(
             router: router,
-            server: .http1(configuration: .init(additionalChannelHandlers: [ExpectContinueHandler(maxBodyBytes: configuration.maxBodyBytes)])),
+            server: .http1(
+                configuration: .init(additionalChannelHandlers: [
+                    ExpectContinueHandler(maxBodyBytes: configuration.maxBodyBytes)
+                ])),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             services: [StoreService(store: store)],
             onServerRunning: { channel in

@@ -60,4 +60,47 @@ extension PostgresStore: ResearcherStore {
     public func hasResearchers() async throws -> Bool {
         try await read { connection in try await self.exists("SELECT 1 FROM researchers LIMIT 1", connection) }
     }
+
+    public func allTokens() async throws -> [TokenRecord] {
+        try await read { connection in
+            try await self.rows(
+                """
+                SELECT t.lookup_key, t.created_at, \(unescaped: Self.researcherColumns)
+                FROM api_tokens t JOIN researchers r ON r.id = t.researcher_id ORDER BY t.created_at, t.digest
+                """, connection
+            ).map { row in
+                let (id, created, researcher, email, name, organisation) = try row.decode(
+                    (String, Int64, String, String, String, String).self)
+                return TokenRecord(
+                    id: id,
+                    researcher: Researcher(
+                        id: try ResearcherID(stored: researcher), email: email, name: name,
+                        organisationID: try OrganisationID(stored: organisation)),
+                    createdAt: Timestamp(secondsSince1970: created))
+            }
+        }
+    }
+
+    public func revokeTokens(_ selection: TokenSelection) async throws -> Int {
+        try await write { connection in
+            let condition: PostgresQuery
+            switch selection {
+            case .id(let id):
+                condition = "WITH gone AS (DELETE FROM api_tokens WHERE lookup_key = \(id) RETURNING 1) SELECT count(*) FROM gone"
+            case .digest(let digest):
+                condition = "WITH gone AS (DELETE FROM api_tokens WHERE digest = \(digest.hex) RETURNING 1) SELECT count(*) FROM gone"
+            case .researcher(let email):
+                condition = """
+                    WITH gone AS (DELETE FROM api_tokens WHERE researcher_id IN (SELECT id FROM researchers WHERE email = \(email))
+                        RETURNING 1)
+                    SELECT count(*) FROM gone
+                    """
+            }
+            return try await self.count(condition, connection)
+        }
+    }
+
+    /// Instances on other machines cannot be told cheaply, so tokens are looked up on every
+    /// request: a revocation takes effect at once on every instance.
+    public func tokenRevocationEpoch() -> UInt64? { nil }
 }

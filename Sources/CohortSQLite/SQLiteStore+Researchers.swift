@@ -57,6 +57,42 @@ extension SQLiteStore: ResearcherStore {
         try await read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM researchers)") ?? false }
     }
 
+    public func allTokens() async throws -> [TokenRecord] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT t.lookup_key, t.created_at, r.id, r.email, r.name, r.organisation_id
+                    FROM api_tokens t JOIN researchers r ON r.id = t.researcher_id ORDER BY t.created_at, t.rowid
+                    """
+            ).map { row in
+                TokenRecord(
+                    id: row["lookup_key"], researcher: try Self.researcher(row),
+                    createdAt: Timestamp(secondsSince1970: row["created_at"]))
+            }
+        }
+    }
+
+    public func revokeTokens(_ selection: TokenSelection) async throws -> Int {
+        let revoked = try await write { db in
+            switch selection {
+            case .id(let id):
+                try db.execute(sql: "DELETE FROM api_tokens WHERE lookup_key = ?", arguments: [id])
+            case .digest(let digest):
+                try db.execute(sql: "DELETE FROM api_tokens WHERE digest = ?", arguments: [digest.hex])
+            case .researcher(let email):
+                try db.execute(
+                    sql: "DELETE FROM api_tokens WHERE researcher_id IN (SELECT id FROM researchers WHERE email = ?)",
+                    arguments: [email])
+            }
+            return db.changesCount
+        }
+        if revoked > 0 { try revocations.bump() }
+        return revoked
+    }
+
+    public func tokenRevocationEpoch() -> UInt64? { revocations.epoch() }
+
     static func researcher(_ row: Row, prefix: String = "") throws -> Researcher {
         Researcher(
             id: try ResearcherID(stored: row[prefix + "id"]), email: row[prefix + "email"],

@@ -12,6 +12,8 @@ public final class SQLiteStore: CohortStore, Sendable {
     let pool: DatabasePool
     /// Where reads run; see ``ReadConnections``.
     let readers: ReadConnections
+    /// Tells this process's token cache about revocations by any process.
+    let revocations: RevocationSignal
 
     /// How long a write waits for another process's write before giving up with 503.
     public static let busyTimeout: Double = 10
@@ -28,6 +30,7 @@ public final class SQLiteStore: CohortStore, Sendable {
         self.pool = try DatabasePool(path: path, configuration: configuration)
         try SQLiteMigrations.migrator.migrate(pool)
         self.readers = ReadConnections(path: path, configuration: configuration)
+        self.revocations = RevocationSignal(databasePath: path)
         logger.debug("opened SQLite database", metadata: ["path": "\(path)"])
     }
 
@@ -37,6 +40,7 @@ public final class SQLiteStore: CohortStore, Sendable {
 
     public func close() async throws {
         readers.close()
+        revocations.close()
         try pool.close()
     }
 

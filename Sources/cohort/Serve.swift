@@ -8,8 +8,8 @@ struct Serve: AsyncParsableCommand {
         abstract: "Serve the API.",
         discussion: """
             Every option can also be set in the environment: COHORT_HOST, COHORT_PORT, COHORT_DATABASE, \
-            COHORT_MAX_BODY_BYTES, COHORT_LOG_LEVEL, COHORT_DATABASE_POOL_SIZE, COHORT_DATABASE_TIMEOUT, \
-            COHORT_EVENT_LOOP_THREADS. \
+            COHORT_MAX_BODY_BYTES, COHORT_LOG_LEVEL, COHORT_LOG_FORMAT, COHORT_DATABASE_POOL_SIZE, COHORT_DATABASE_TIMEOUT, \
+            COHORT_EVENT_LOOP_THREADS, COHORT_RATE_LIMIT, COHORT_RATE_BURST, COHORT_METRICS. \
             COHORT_BOOTSTRAP_TOKEN=<token> makes sure a researcher with that token and a workspace of \
             their own exist. On an empty database without a bootstrap token, a researcher is created \
             and their token printed once.
@@ -49,12 +49,24 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical (default info).")
     var logLevel: String?
 
+    @Option(help: "text, or json for one JSON object per line (default text).")
+    var logFormat: String?
+
+    @Option(help: "Requests per second each token may make; beyond it, 429 with Retry-After (default: no limit).")
+    var rateLimit: Double?
+
+    @Option(help: "Requests a token may make at once before --rate-limit applies (default: the rate, at least 1).")
+    var rateBurst: Double?
+
+    @Flag(help: "Serve Prometheus metrics at GET /metrics, without a token.")
+    var metrics = false
+
     func run() async throws {
         let level = try Settings.logLevel(logLevel)
-        Settings.bootstrapLogging(level: level)
+        CohortLogging.bootstrap(level: level, format: try Settings.logFormat(logFormat))
         var logger = Logger(label: "cohort")
         logger.logLevel = level
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: Settings.value(host, environment: "COHORT_HOST") ?? ServerConfiguration.defaultHost,
             port: try Settings.integer(port, environment: "COHORT_PORT") ?? ServerConfiguration.defaultPort,
             database: Settings.database(database),
@@ -67,6 +79,14 @@ struct Serve: AsyncParsableCommand {
             eventLoopThreads: try Settings.integer(eventLoopThreads, environment: "COHORT_EVENT_LOOP_THREADS")
                 ?? EventLoops.defaultThreads)
         guard configuration.eventLoopThreads >= 1 else { throw CommandError("--event-loop-threads must be at least 1") }
+        configuration.metrics = try Settings.flag(metrics, environment: "COHORT_METRICS")
+        if let rate = try Settings.number(rateLimit, environment: "COHORT_RATE_LIMIT") {
+            let burst = try Settings.number(rateBurst, environment: "COHORT_RATE_BURST")
+            guard rate > 0, (burst ?? 1) >= 1 else {
+                throw CommandError("--rate-limit must be above 0 and --rate-burst at least 1")
+            }
+            configuration.rateLimit = .init(rate: rate, burst: burst)
+        }
         let app = try await CohortApplication.make(configuration: configuration, logger: logger)
         try await app.runService()
     }

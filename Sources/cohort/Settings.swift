@@ -30,16 +30,30 @@ enum Settings {
         return value
     }
 
-    static func bootstrapLogging(level: Logger.Level) {
-        // Each log line's timestamp calls localtime(), and with TZ unset glibc re-reads
-        // /etc/localtime for every call: a stat per request line in a profile of the busiest
-        // route. Naming the same file once lets glibc load it once.
-        if ProcessInfo.processInfo.environment["TZ"] == nil { setenv("TZ", ":/etc/localtime", 0) }
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+    static func number(_ flag: Double?, environment name: String) throws -> Double? {
+        if let flag { return flag }
+        guard let text = value(nil, environment: name) else { return nil }
+        guard let value = Double(text), value.isFinite else { throw CommandError("\(name)='\(text)' is not a number") }
+        return value
+    }
+
+    /// A flag, or its variable set to `1`, `true` or `yes`.
+    static func flag(_ flag: Bool, environment name: String) throws -> Bool {
+        if flag { return true }
+        guard let text = value(nil, environment: name) else { return false }
+        switch text.lowercased() {
+        case "1", "true", "yes": return true
+        case "0", "false", "no": return false
+        default: throw CommandError("\(name)='\(text)' is not true or false")
         }
+    }
+
+    static func logFormat(_ flag: String?) throws -> CohortLogging.Format {
+        guard let text = value(flag, environment: "COHORT_LOG_FORMAT") else { return .text }
+        guard let format = CohortLogging.Format(rawValue: text.lowercased()) else {
+            throw CommandError("log format '\(text)' is not one of text, json")
+        }
+        return format
     }
 }
 

@@ -37,6 +37,9 @@ extension ErrorKind {
     public static let methodNotAllowed = ErrorKind(code: 40501, status: 405, title: "Method not allowed")
     /// The body is over the server's limit.
     public static let payloadTooLarge = ErrorKind(code: 41301, status: 413, title: "Request body too large")
+    /// The token sent more requests than the server's rate limit allows; `Retry-After` says when
+    /// to try again.
+    public static let tooManyRequests = ErrorKind(code: 42901, status: 429, title: "Too many requests")
     /// The body's content type is not one the operation reads.
     public static let unsupportedMediaType = ErrorKind(code: 41501, status: 415, title: "Unsupported media type")
     /// A fault of the server's own; never the answer to client input.
@@ -48,6 +51,7 @@ extension ErrorKind {
     public static let all: [ErrorKind] = [
         .malformedBody, .invalidInput, .invalidParticipantIDs, .invalidScope, .groupDeleted, .emailTaken,
         .notAuthenticated, .notFound, .methodNotAllowed, .notAcceptable, .payloadTooLarge, .unsupportedMediaType,
+        .tooManyRequests,
         .internalError, .serviceUnavailable,
     ]
 }

@@ -48,6 +48,18 @@ public struct Researchers: Sendable {
         return (researcher, token)
     }
 
+    /// Every token there is, oldest first, by id and researcher (never by value).
+    public func tokens() async throws -> [TokenRecord] {
+        try await store.allTokens()
+    }
+
+    /// Revokes the selected tokens, at once for every server on the store; returns how many.
+    public func revoke(_ selection: TokenSelection) async throws -> Int {
+        var selection = selection
+        if case .researcher(let email) = selection { selection = .researcher(email: email.lowercased()) }
+        return try await store.revokeTokens(selection)
+    }
+
     /// `ada.lovelace@example.org` becomes `ada.lovelace`.
     static func name(from email: String) -> String {
         String(email.split(separator: "@").first ?? Substring(email))

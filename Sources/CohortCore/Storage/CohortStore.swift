@@ -43,6 +43,17 @@ public protocol ResearcherStore: Sendable {
     func addToken(_ digest: TokenDigest, for researcher: ResearcherID, at: Timestamp) async throws
     /// Whether any researcher exists.
     func hasResearchers() async throws -> Bool
+    /// Every token, oldest first.
+    func allTokens() async throws -> [TokenRecord]
+    /// Removes the selected tokens; returns how many there were. A removed token no longer
+    /// authenticates: ``tokens(lookupKey:)`` does not find it, and ``tokenRevocationEpoch()``
+    /// changes once the removal is committed.
+    func revokeTokens(_ selection: TokenSelection) async throws -> Int
+    /// A value that changes whenever tokens are revoked, by this process or another, read without
+    /// a database round trip: what lets the ``Authenticator`` cache a token and still see a
+    /// revocation at once. `nil` when the store cannot tell that cheaply (its tokens are then
+    /// looked up on every request).
+    func tokenRevocationEpoch() -> UInt64?
 }
 
 public protocol WorkspaceStore: Sendable {

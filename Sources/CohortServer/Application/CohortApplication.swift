@@ -14,6 +14,7 @@ public enum CohortApplication {
         configuration: ServerConfiguration, logger: Logger,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
+        if let token = configuration.bootstrapToken { LogRedaction.register(secret: token) }
         let eventLoopGroup = EventLoops.group(threads: configuration.eventLoopThreads)
         let store = try await StoreOpener.open(configuration, eventLoopGroup: eventLoopGroup, logger: logger)
         let cohort = Cohort(store: store)
@@ -48,17 +49,25 @@ public enum CohortApplication {
         -> Router<BasicRequestContext>
     {
         let router = Router(options: .autoGenerateHeadEndpoints)
+        router.add(middleware: RequestIDMiddleware())
         router.add(middleware: RequestLogMiddleware(logger: logger))
+        if configuration.metrics {
+            PrometheusExport.install()
+            router.add(middleware: MetricsMiddleware())
+        }
         router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))
         let routes = RouteTable()
         router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
         // Authentication before the body is read: nobody without a token gets to upload 32 MiB.
         router.add(middleware: RequestScopeMiddleware(authenticator: cohort.authenticator))
-        router.add(middleware: BodyLimitMiddleware(maxBytes: configuration.maxBodyBytes))
+        if let limit = configuration.rateLimit {
+            router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(rate: limit.rate, burst: limit.burst)))
+        }
+        router.add(middleware: RequestBodyMiddleware(maxBytes: configuration.maxBodyBytes))
         router.add(middleware: ResponseHeaderMiddleware())
         let membersList = MembersListRoute(cohort: cohort)
         membersList.register(on: router)
-        let handler = APIHandler(cohort: cohort)
+        let handler = APIHandler(cohort: cohort, metricsEnabled: configuration.metrics)
         // Compact JSON with `/` unescaped, as Prolific's API writes it; keys sorted so that the same
         // resource always reads the same.
         try handler.registerHandlers(

@@ -14,6 +14,21 @@ public struct ServerConfiguration: Sendable {
     public var bootstrapToken: String?
     /// Threads for socket I/O (and PostgreSQL's connections); see ``EventLoops``.
     public var eventLoopThreads: Int
+    /// Requests per second per token, and the burst allowed; `nil`: no limit.
+    public var rateLimit: RateLimit?
+    /// Whether `GET /metrics` serves Prometheus's text format.
+    public var metrics: Bool
+
+    /// Prolific's rate limit: `rate` requests per second per token, `burst` at once.
+    public struct RateLimit: Sendable, Hashable {
+        public var rate: Double
+        public var burst: Double
+
+        public init(rate: Double, burst: Double? = nil) {
+            self.rate = rate
+            self.burst = burst ?? max(1, rate)
+        }
+    }
 
     public static let defaultHost = "127.0.0.1"
     public static let defaultPort = 8080
@@ -27,7 +42,7 @@ public struct ServerConfiguration: Sendable {
         host: String = defaultHost, port: Int = defaultPort, database: String = defaultDatabase,
         maxBodyBytes: Int = defaultMaxBodyBytes, bootstrapToken: String? = nil,
         databasePoolSize: Int = defaultDatabasePoolSize, databaseTimeout: Duration = defaultDatabaseTimeout,
-        eventLoopThreads: Int = EventLoops.defaultThreads
+        eventLoopThreads: Int = EventLoops.defaultThreads, rateLimit: RateLimit? = nil, metrics: Bool = false
     ) {
         self.host = host
         self.port = port
@@ -37,5 +52,7 @@ public struct ServerConfiguration: Sendable {
         self.databasePoolSize = databasePoolSize
         self.databaseTimeout = databaseTimeout
         self.eventLoopThreads = eventLoopThreads
+        self.rateLimit = rateLimit
+        self.metrics = metrics
     }
 }

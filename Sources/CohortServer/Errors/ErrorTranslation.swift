@@ -9,7 +9,7 @@ enum ErrorTranslation {
         switch error {
         case let error as CohortError:
             return error
-        case let refusal as MethodRefusal:
+        case let refusal as Refusal:
             return refusal.error
         case let error as ServerError:
             return fromGenerated(error)

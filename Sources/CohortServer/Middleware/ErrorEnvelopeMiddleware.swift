@@ -14,11 +14,16 @@ struct ErrorEnvelopeMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch {
             if let translated = ErrorTranslation.cohortError(for: error) {
-                let headers = (error as? MethodRefusal)?.headers ?? [:]
+                let headers = (error as? Refusal)?.headers ?? [:]
                 return ErrorEnvelope.response(for: translated, headers: headers)
             }
+            // The error's own description may carry the request, headers and all: log its cause only.
             logger.error(
-                "request failed", metadata: ["method": "\(request.method)", "path": "\(request.uri.path)", "error": "\(error)"])
+                "request failed",
+                metadata: [
+                    "method": "\(request.method)", "path": "\(request.uri.path)",
+                    "error": .string(LoggableError.describe(error)),
+                ])
             return ErrorEnvelope.response(for: CohortError(.internalError, "The server failed to answer this request."))
         }
     }

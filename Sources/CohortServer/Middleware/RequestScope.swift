@@ -8,6 +8,8 @@ import Hummingbird
 struct RequestScope: Sendable {
     /// Set for every `/api/v1` request; the middleware refuses those without a valid token.
     let caller: Researcher?
+    /// The digest of the caller's token, with ``caller``.
+    let credential: TokenDigest?
     let url: RequestURL
 
     @TaskLocal static var current: RequestScope?
@@ -44,10 +46,12 @@ struct RequestScopeMiddleware<Context: RequestContext>: RouterMiddleware {
         -> Response
     {
         var caller: Researcher?
+        var credential: TokenDigest?
         if Self.isProtected(request.uri.path) {
-            caller = try await authenticator.researcher(authorizationHeader: request.headers[.authorization])
+            (caller, credential) = try await authenticator.authenticate(
+                authorizationHeader: request.headers[.authorization])
         }
-        let scope = RequestScope(caller: caller, url: Self.url(of: request))
+        let scope = RequestScope(caller: caller, credential: credential, url: Self.url(of: request))
         return try await RequestScope.$current.withValue(scope) {
             try await next(request, context)
         }

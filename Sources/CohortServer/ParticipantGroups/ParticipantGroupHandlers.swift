@@ -34,6 +34,7 @@ extension APIHandler {
             name: body.name, description: body.description, workspaceID: body.workspaceId,
             organisationID: body.organisationId, projectID: body.projectId, participantIDs: body.participantIds)
         let group = try await cohort.groups.create(new, caller: caller)
+        MembershipMetrics.record(group.participantCount)
         return .created(.init(body: .json(.init(group))))
     }
 
@@ -52,6 +53,7 @@ extension APIHandler {
         let edit = try GroupRules.update(
             name: body.name, description: body.description.change, participantIDs: body.participantIds)
         let result = try await cohort.groups.edit(input.path.id, edit, caller: caller)
+        MembershipMetrics.record(result.changed)
         if Preference.wantsMinimal(input.headers.prefer) {
             return .ok(
                 .init(
@@ -116,6 +118,7 @@ extension APIHandler {
         let minimal = Preference.wantsMinimal(prefer)
         let result = try await cohort.groups.edit(
             group, GroupEdit(membership: edit(ids)), caller: caller, returningMembers: !minimal)
+        MembershipMetrics.record(result.changed)
         if minimal { return .minimal(.init(result.group, changed: result.changed)) }
         let members = (result.members ?? []).map(Components.Schemas.ParticipantGroupMembership.init)
         return .members(.init(results: members))

@@ -19,17 +19,11 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPError where error.status == .notFound {
             let allowed = routes.methods(forPath: request.uri.path)
             guard !allowed.isEmpty else { throw error }
-            throw MethodRefusal(
+            throw Refusal(
                 error: CohortError(.methodNotAllowed, "Method \"\(request.method.rawValue)\" not allowed."),
                 headers: [.allow: allowed.map(\.rawValue).sorted().joined(separator: ", ")])
         }
     }
-}
-
-/// A 405 and the `Allow` header that goes with it.
-struct MethodRefusal: Error {
-    let error: CohortError
-    let headers: HTTPFields
 }
 
 /// The router's paths and the methods each one has, filled in once every route is registered.

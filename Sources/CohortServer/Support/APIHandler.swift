@@ -5,6 +5,8 @@ import CohortCore
 /// an extension in that resource's folder; each one decodes, calls the core, and encodes.
 struct APIHandler: APIProtocol {
     let cohort: Cohort
+    /// Whether `GET /metrics` answers (`--metrics`).
+    var metricsEnabled = false
 }
 
 extension APIHandler {

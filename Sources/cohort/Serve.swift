@@ -9,7 +9,8 @@ struct Serve: AsyncParsableCommand {
         discussion: """
             Every option can also be set in the environment: COHORT_HOST, COHORT_PORT, COHORT_DATABASE, \
             COHORT_MAX_BODY_BYTES, COHORT_LOG_LEVEL, COHORT_LOG_FORMAT, COHORT_DATABASE_POOL_SIZE, COHORT_DATABASE_TIMEOUT, \
-            COHORT_EVENT_LOOP_THREADS, COHORT_RATE_LIMIT, COHORT_RATE_BURST, COHORT_METRICS. \
+            COHORT_EVENT_LOOP_THREADS, COHORT_RATE_LIMIT, COHORT_RATE_BURST, COHORT_METRICS, \
+            COHORT_HEADER_TIMEOUT, COHORT_BODY_TIMEOUT, COHORT_IDLE_TIMEOUT, COHORT_MAX_CONNECTIONS. \
             COHORT_BOOTSTRAP_TOKEN=<token> makes sure a researcher with that token and a workspace of \
             their own exist. On an empty database without a bootstrap token, a researcher is created \
             and their token printed once.
@@ -61,6 +62,22 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Serve Prometheus metrics at GET /metrics, without a token.")
     var metrics = false
 
+    @Option(help: "Seconds a client has to send a request's head, from its first byte; then 408 (default 10; 0: no limit).")
+    var headerTimeout: Double?
+
+    @Option(help: "Seconds a client has to send a request's body, from its head; then 408 (default 60; 0: no limit).")
+    var bodyTimeout: Double?
+
+    @Option(help: "Seconds a keep-alive connection may stay open without a request (default 60; 0: no limit).")
+    var idleTimeout: Double?
+
+    @Option(
+        help: """
+            The most client connections open at once; beyond it the longest-idle one is closed for each \
+            new one (default: the open-file limit less \(HTTPLayer.reservedDescriptors) and the pool size).
+            """)
+    var maxConnections: Int?
+
     func run() async throws {
         let level = try Settings.logLevel(logLevel)
         CohortLogging.bootstrap(level: level, format: try Settings.logFormat(logFormat))
@@ -80,6 +97,13 @@ struct Serve: AsyncParsableCommand {
                 ?? EventLoops.defaultThreads)
         guard configuration.eventLoopThreads >= 1 else { throw CommandError("--event-loop-threads must be at least 1") }
         configuration.metrics = try Settings.flag(metrics, environment: "COHORT_METRICS")
+        let defaults = ServerConfiguration.ConnectionTimeouts()
+        configuration.timeouts = .init(
+            head: try Settings.seconds(headerTimeout, environment: "COHORT_HEADER_TIMEOUT", default: defaults.head),
+            body: try Settings.seconds(bodyTimeout, environment: "COHORT_BODY_TIMEOUT", default: defaults.body),
+            idle: try Settings.seconds(idleTimeout, environment: "COHORT_IDLE_TIMEOUT", default: defaults.idle))
+        configuration.maxConnections = try Settings.integer(maxConnections, environment: "COHORT_MAX_CONNECTIONS")
+        if let limit = configuration.maxConnections, limit < 1 { throw CommandError("--max-connections must be at least 1") }
         if let rate = try Settings.number(rateLimit, environment: "COHORT_RATE_LIMIT") {
             let burst = try Settings.number(rateBurst, environment: "COHORT_RATE_BURST")
             guard rate > 0, (burst ?? 1) >= 1 else {

@@ -37,6 +37,13 @@ enum Settings {
         return value
     }
 
+    /// A number of seconds; 0 turns the limit off (`nil`).
+    static func seconds(_ flag: Double?, environment name: String, default fallback: Duration?) throws -> Duration? {
+        guard let value = try number(flag, environment: name) else { return fallback }
+        guard value >= 0 else { throw CommandError("\(name) must be 0 or more seconds") }
+        return value == 0 ? nil : .milliseconds(Int64((value * 1000).rounded()))
+    }
+
     /// A flag, or its variable set to `1`, `true` or `yes`.
     static func flag(_ flag: Bool, environment name: String) throws -> Bool {
         if flag { return true }

@@ -26,11 +26,16 @@ extension ErrorKind {
     public static let invalidScope = ErrorKind(code: 40004, status: 400, title: "Invalid scope")
     /// A write to a participant group that was deleted.
     public static let groupDeleted = ErrorKind(code: 40005, status: 400, title: "Participant group is deleted")
+    /// The request itself cannot be read as HTTP/1.1: its request line or a header is malformed
+    /// or too large, or the bytes are not HTTP at all. The connection is closed after the answer.
+    public static let malformedRequest = ErrorKind(code: 40007, status: 400, title: "Malformed request")
     /// A test participant's email belongs to a participant already.
     public static let emailTaken = ErrorKind(code: 40006, status: 400, title: "Email already registered")
     /// No `Authorization: Token ...` header, or a token nobody has.
     public static let notAuthenticated = ErrorKind(
         code: 40101, status: 401, title: "Authentication credentials were not provided or are not valid")
+    /// The request's head or body did not arrive within the server's timeout.
+    public static let requestTimeout = ErrorKind(code: 40801, status: 408, title: "Request timeout")
     /// No such resource, or one in a workspace the caller is not in: the two are answered alike.
     public static let notFound = ErrorKind(code: 40401, status: 404, title: "Not found")
     /// The path exists, the method does not.
@@ -50,8 +55,8 @@ extension ErrorKind {
     /// Every kind above, for documentation and tests.
     public static let all: [ErrorKind] = [
         .malformedBody, .invalidInput, .invalidParticipantIDs, .invalidScope, .groupDeleted, .emailTaken,
-        .notAuthenticated, .notFound, .methodNotAllowed, .notAcceptable, .payloadTooLarge, .unsupportedMediaType,
-        .tooManyRequests,
+        .malformedRequest, .notAuthenticated, .notFound, .methodNotAllowed, .notAcceptable, .requestTimeout,
+        .payloadTooLarge, .unsupportedMediaType, .tooManyRequests,
         .internalError, .serviceUnavailable,
     ]
 }

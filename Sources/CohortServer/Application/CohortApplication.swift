@@ -26,13 +26,11 @@ public enum CohortApplication {
             try? await store.close()
             throw error
         }
+        let http = HTTPLayer(configuration, eventLoopGroup: eventLoopGroup, logger: logger)
         return Application(
             router: router,
-            server: .http1(
-                configuration: .init(additionalChannelHandlers: [
-                    ExpectContinueHandler(maxBodyBytes: configuration.maxBodyBytes)
-                ])),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            server: http.server,
+            configuration: http.application,
             services: [StoreService(store: store)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port

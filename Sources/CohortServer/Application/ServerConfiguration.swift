@@ -18,6 +18,27 @@ public struct ServerConfiguration: Sendable {
     public var rateLimit: RateLimit?
     /// Whether `GET /metrics` serves Prometheus's text format.
     public var metrics: Bool
+    /// How long a connection may take over each part of a request, and stay open between them.
+    public var timeouts: ConnectionTimeouts
+    /// The most client connections open at once; above it the longest-idle keep-alive connection
+    /// is closed for each newcomer. `nil`: the open-file limit less a reserve.
+    public var maxConnections: Int?
+
+    /// Deadlines a client's connection is held to; `nil` turns one off.
+    public struct ConnectionTimeouts: Sendable, Hashable {
+        /// From a request's first byte to the end of its head; then 408.
+        public var head: Duration?
+        /// From the head to the end of the body; then 408.
+        public var body: Duration?
+        /// A keep-alive connection with no request for this long is closed.
+        public var idle: Duration?
+
+        public init(head: Duration? = .seconds(10), body: Duration? = .seconds(60), idle: Duration? = .seconds(60)) {
+            self.head = head
+            self.body = body
+            self.idle = idle
+        }
+    }
 
     /// Prolific's rate limit: `rate` requests per second per token, `burst` at once.
     public struct RateLimit: Sendable, Hashable {
@@ -42,7 +63,8 @@ public struct ServerConfiguration: Sendable {
         host: String = defaultHost, port: Int = defaultPort, database: String = defaultDatabase,
         maxBodyBytes: Int = defaultMaxBodyBytes, bootstrapToken: String? = nil,
         databasePoolSize: Int = defaultDatabasePoolSize, databaseTimeout: Duration = defaultDatabaseTimeout,
-        eventLoopThreads: Int = EventLoops.defaultThreads, rateLimit: RateLimit? = nil, metrics: Bool = false
+        eventLoopThreads: Int = EventLoops.defaultThreads, rateLimit: RateLimit? = nil, metrics: Bool = false,
+        timeouts: ConnectionTimeouts = .init(), maxConnections: Int? = nil
     ) {
         self.host = host
         self.port = port
@@ -54,5 +76,7 @@ public struct ServerConfiguration: Sendable {
         self.eventLoopThreads = eventLoopThreads
         self.rateLimit = rateLimit
         self.metrics = metrics
+        self.timeouts = timeouts
+        self.maxConnections = maxConnections
     }
 }

@@ -25,15 +25,20 @@ struct ErrorEnvelope: Encodable {
 
     /// The response carrying `error`, with any extra headers (such as `Allow`).
     static func response(for error: CohortError, headers extra: HTTPFields = [:]) -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding strings and integers cannot fail.
-        let data = (try? encoder.encode(ErrorEnvelope(error))) ?? Data(#"{"error":{}}"#.utf8)
         var headers: HTTPFields = [.contentType: "application/json"]
         headers.append(contentsOf: extra)
         return Response(
             status: HTTPResponse.Status(code: error.kind.status), headers: headers,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+            body: ResponseBody(byteBuffer: body(for: error)))
+    }
+
+    /// The envelope's JSON alone, for answers written below the router (``HTTP1ConnectionGuard``).
+    static func body(for error: CohortError) -> ByteBuffer {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding strings and integers cannot fail.
+        let data = (try? encoder.encode(ErrorEnvelope(error))) ?? Data(#"{"error":{}}"#.utf8)
+        return ByteBuffer(bytes: data)
     }
 }
 

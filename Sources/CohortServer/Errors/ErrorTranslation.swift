@@ -11,6 +11,12 @@ enum ErrorTranslation {
             return error
         case let refusal as Refusal:
             return refusal.error
+        case let error as HTTPRequestBodyError:
+            switch error.reason {
+            case .malformed, .truncated, .connectionLost: return CohortError(.malformedBody, error.detail)
+            case .tooLarge: return CohortError(.payloadTooLarge, error.detail)
+            case .timedOut: return CohortError(.requestTimeout, error.detail)
+            }
         case let error as ServerError:
             return fromGenerated(error)
         case let error as DecodingError:
@@ -38,6 +44,7 @@ enum ErrorTranslation {
         case 404: return CohortError(.notFound, message ?? "No such resource.")
         case 405: return CohortError(.methodNotAllowed, message ?? "Method not allowed.")
         case 406: return CohortError(.notAcceptable, message ?? "This resource is only available as JSON.")
+        case 408: return CohortError(.requestTimeout, message ?? "The request did not arrive in time.")
         case 413: return CohortError(.payloadTooLarge, message ?? "The request body is too large.")
         case 415: return CohortError(.unsupportedMediaType, message ?? "Unsupported media type.")
         case 400..<500:

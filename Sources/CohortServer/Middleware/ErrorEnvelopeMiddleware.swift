@@ -14,7 +14,14 @@ struct ErrorEnvelopeMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch {
             if let translated = ErrorTranslation.cohortError(for: error) {
-                let headers = (error as? Refusal)?.headers ?? [:]
+                var headers = (error as? Refusal)?.headers ?? [:]
+                if let body = error as? HTTPRequestBodyError {
+                    // The connection cannot be read any further; the guard closes it after this.
+                    headers[.connection] = "close"
+                    if body.reason == .connectionLost {
+                        logger.debug("the client went away while sending the body", metadata: ["path": "\(request.uri.path)"])
+                    }
+                }
                 return ErrorEnvelope.response(for: translated, headers: headers)
             }
             // The error's own description may carry the request, headers and all: log its cause only.

@@ -27,6 +27,10 @@ struct RequestBodyMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch is NIOTooManyBytesError {
             throw tooLarge
         }
+        // Hummingbird takes the end of the stream for the end of the body: never act on a short one.
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), body.readableBytes != declared {
+            throw HTTPRequestBodyError(reason: .truncated, detail: "The request body ended before it was complete.")
+        }
         guard body.readableBytes > 0 else { return try await next(request, context) }
         guard let contentType = request.headers[.contentType] else {
             var head = request.head

@@ -1,4 +1,3 @@
-import Logging
 import PostgresNIO
 
 /// The versioned schema. Migrations run in one transaction under an advisory lock, so when several
@@ -133,35 +132,52 @@ enum PostgresMigrations {
                 """
             ]
         ),
+        (
+            3, "write receipts",
+            [
+                // See WriteReceipt: how a COMMIT whose answer was lost is settled.
+                """
+                CREATE TABLE cohort_write_receipts (
+                    id text COLLATE "C" PRIMARY KEY,
+                    created_at bigint NOT NULL,
+                    tombstone boolean NOT NULL DEFAULT false
+                )
+                """,
+                "CREATE INDEX cohort_write_receipts_by_age ON cohort_write_receipts(created_at)",
+            ]
+        ),
     ]
 
-    /// Applies the migrations this database lacks, in one transaction.
-    static func migrate(_ connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.withTransaction(logger: logger) { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)
-            try await connection.query(
+    /// Applies the migrations this database lacks, in one transaction, through the store's own
+    /// statements (``PostgresStore/run(_:_:)``: never PostgresNIO's streaming ones).
+    static func migrate(_ connection: PostgresConnection, store: PostgresStore) async throws {
+        try await store.run("BEGIN", connection)
+        do {
+            try await store.run("SELECT pg_advisory_xact_lock(\(lockKey))", connection)
+            try await store.run(
                 """
                 CREATE TABLE IF NOT EXISTS cohort_migrations (
                     version integer PRIMARY KEY,
                     name text NOT NULL,
                     applied_at timestamptz NOT NULL DEFAULT now()
                 )
-                """, logger: logger)
-            var applied = Set<Int>()
-            for try await version in try await connection.query("SELECT version FROM cohort_migrations", logger: logger)
-                .decode(Int.self)
-            {
-                applied.insert(version)
-            }
+                """, connection)
+            let applied = Set(
+                try await store.rows("SELECT version FROM cohort_migrations", connection).map { try $0.decode(Int.self) })
             for migration in all where !applied.contains(migration.version) {
                 for statement in migration.sql {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    try await store.run(PostgresQuery(unsafeSQL: statement), connection)
                 }
-                try await connection.query(
+                try await store.run(
                     "INSERT INTO cohort_migrations (version, name) VALUES (\(migration.version), \(migration.name))",
-                    logger: logger)
-                logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
+                    connection)
+                store.logger.info(
+                    "applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
             }
+            try await store.run("COMMIT", connection)
+        } catch {
+            if !connection.isClosed { _ = try? await store.run("ROLLBACK", connection) }
+            throw error
         }
     }
 }

@@ -50,13 +50,13 @@ extension PostgresStore: ParticipantGroupStore {
     {
         try await write { connection in
             let (owner, project) = try await self.resolve(new.placement, caller: caller, connection)
-            try await connection.query(
+            try await self.run(
                 """
                 INSERT INTO participant_groups (id, name, description, workspace_id, organisation_id, project_id,
                     participant_count, is_deleted, created_at)
                 VALUES (\(id.hex), \(new.name), \(new.description), \(owner.workspaceID?.hex),
                     \(owner.organisationID?.hex), \(project?.hex), 0, false, \(at.secondsSince1970))
-                """, logger: self.logger)
+                """, connection)
             let added = try await self.insertMembers(new.members, into: id, at: at, connection)
             try await self.adjustCount(of: id, by: added, connection)
             guard let group = try await self.loadGroup(id, connection) else {
@@ -82,13 +82,12 @@ extension PostgresStore: ParticipantGroupStore {
                 else { return nil }
                 try permit(group)
                 if let name = edit.name {
-                    try await connection.query(
-                        "UPDATE participant_groups SET name = \(name) WHERE id = \(id.hex)", logger: self.logger)
+                    try await self.run(
+                        "UPDATE participant_groups SET name = \(name) WHERE id = \(id.hex)", connection)
                 }
                 if case .set(let description) = edit.description {
-                    try await connection.query(
-                        "UPDATE participant_groups SET description = \(description) WHERE id = \(id.hex)",
-                        logger: self.logger)
+                    try await self.run(
+                        "UPDATE participant_groups SET description = \(description) WHERE id = \(id.hex)", connection)
                 }
                 var changed = 0
                 switch edit.membership {
@@ -120,8 +119,8 @@ extension PostgresStore: ParticipantGroupStore {
                     break
                 }
                 if edit.delete && !group.isDeleted {
-                    try await connection.query(
-                        "UPDATE participant_groups SET is_deleted = true WHERE id = \(id.hex)", logger: self.logger)
+                    try await self.run(
+                        "UPDATE participant_groups SET is_deleted = true WHERE id = \(id.hex)", connection)
                 }
                 let members = returningMembers ? try await self.loadMembers(of: id, limit: nil, offset: 0, connection) : nil
                 guard let updated = try await self.loadGroup(id, connection) else { return nil }
@@ -216,9 +215,9 @@ extension PostgresStore: ParticipantGroupStore {
 
     private func adjustCount(of group: GroupID, by delta: Int, _ connection: PostgresConnection) async throws {
         guard delta != 0 else { return }
-        try await connection.query(
+        try await self.run(
             "UPDATE participant_groups SET participant_count = participant_count + \(delta) WHERE id = \(group.hex)",
-            logger: logger)
+            connection)
     }
 
     func loadGroup(_ id: GroupID, _ connection: PostgresConnection) async throws -> ParticipantGroup? {

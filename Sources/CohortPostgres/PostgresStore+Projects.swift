@@ -38,7 +38,7 @@ extension PostgresStore: ProjectStore {
         try await write { connection in
             guard try await self.canSee(workspace: workspace.hex, caller: caller, connection) else { return nil }
             let details = new.publicDetails
-            try await connection.query(
+            try await self.run(
                 """
                 INSERT INTO projects (id, workspace_id, title, description, owner_id, type, public_status, public_title,
                     public_short_description, public_description, naivety_distribution_rate, is_longitudinal,
@@ -47,7 +47,7 @@ extension PostgresStore: ProjectStore {
                     \(new.visibility.rawValue), \(details?.status.rawValue), \(details?.title),
                     \(details?.shortDescription), \(details?.description), \(new.naivetyDistributionRate),
                     \(new.isLongitudinal), \(new.longitudinalConfigJSON), \(at.secondsSince1970))
-                """, logger: self.logger)
+                """, connection)
             return try await self.projectDetails(id.hex, connection)
         }
     }
@@ -65,7 +65,7 @@ extension PostgresStore: ProjectStore {
                 else { return nil }
                 let updated = try apply(current)
                 let details = updated.publicDetails
-                try await connection.query(
+                try await self.run(
                     """
                     UPDATE projects SET title = \(updated.title), description = \(updated.description),
                         type = \(updated.visibility.rawValue), public_status = \(details?.status.rawValue),
@@ -74,7 +74,7 @@ extension PostgresStore: ProjectStore {
                         naivety_distribution_rate = \(updated.naivetyDistributionRate),
                         is_longitudinal = \(updated.isLongitudinal), longitudinal_config = \(updated.longitudinalConfigJSON)
                     WHERE id = \(id.hex)
-                    """, logger: self.logger)
+                    """, connection)
                 return try await self.projectDetails(id.hex, connection)
             }
         }

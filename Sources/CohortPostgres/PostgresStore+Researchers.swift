@@ -3,7 +3,7 @@ import PostgresNIO
 
 extension PostgresStore: ResearcherStore {
     public func tokens(lookupKey: String) async throws -> [(digest: TokenDigest, researcher: Researcher)] {
-        let found: [(String, Researcher)] = try await read { connection in
+        let found: [(String, Researcher)] = try await statement { connection in
             try await self.rows(
                 """
                 SELECT t.digest, r.id, r.email, r.name, r.organisation_id
@@ -24,21 +24,20 @@ extension PostgresStore: ResearcherStore {
     public func provisionResearcher(_ new: NewResearcher) async throws -> (researcher: Researcher, created: Bool) {
         try await write { connection in
             // Two instances provisioning the same email (a first start of both) take turns here.
-            try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(new.email)))", logger: self.logger)
+            try await self.run("SELECT pg_advisory_xact_lock(hashtext(\(new.email)))", connection)
             if let row = try await self.rows(
                 "SELECT \(unescaped: Self.researcherColumns) FROM researchers r WHERE r.email = \(new.email)", connection
             ).first {
                 return (try Self.researcher(row), false)
             }
             let at = new.at.secondsSince1970
-            try await connection.query(
-                "INSERT INTO organisations (id, name, created_at) VALUES (\(new.organisationID.hex), \(new.name + "'s organisation"), \(at))",
-                logger: self.logger)
-            try await connection.query(
+            try await self.run(
+                "INSERT INTO organisations (id, name, created_at) VALUES (\(new.organisationID.hex), \(new.name + "'s organisation"), \(at))", connection)
+            try await self.run(
                 """
                 INSERT INTO researchers (id, email, name, organisation_id, created_at)
                 VALUES (\(new.id.hex), \(new.email), \(new.name), \(new.organisationID.hex), \(at))
-                """, logger: self.logger)
+                """, connection)
             try await self.insertWorkspace(
                 id: new.workspaceID, organisation: new.organisationID.hex, title: new.name + "'s workspace",
                 description: "", rate: nil, currency: CurrencyCode.gbp.rawValue, owner: new.id, at: new.at, connection)
@@ -48,12 +47,12 @@ extension PostgresStore: ResearcherStore {
 
     public func addToken(_ digest: TokenDigest, for researcher: ResearcherID, at: Timestamp) async throws {
         try await write { connection in
-            _ = try await connection.query(
+            try await self.run(
                 """
                 INSERT INTO api_tokens (digest, lookup_key, researcher_id, created_at)
                 VALUES (\(digest.hex), \(digest.lookupKey), \(researcher.hex), \(at.secondsSince1970))
                 ON CONFLICT (digest) DO NOTHING
-                """, logger: self.logger)
+                """, connection)
         }
     }
 

@@ -20,7 +20,12 @@ extension PostgresStore {
     }
 
     func rows(_ query: PostgresQuery, _ connection: PostgresConnection) async throws -> [PostgresRow] {
-        try await connection.query(query, logger: logger).collect()
+        try await connection.bufferedQuery(query, logger: logger).rows
+    }
+
+    /// Runs a statement whose rows are not needed.
+    func run(_ query: PostgresQuery, _ connection: PostgresConnection) async throws {
+        _ = try await connection.bufferedQuery(query, logger: logger)
     }
 
     func count(_ query: PostgresQuery, _ connection: PostgresConnection) async throws -> Int {

@@ -51,15 +51,15 @@ extension PostgresStore: WorkspaceStore {
     {
         try await write { connection in
             guard try await self.canSee(workspace: id.hex, caller: caller, connection) else { return nil }
-            try await connection.query(
+            try await self.run(
                 """
                 UPDATE workspaces SET title = COALESCE(\(edit.title), title),
                     description = COALESCE(\(edit.description), description)
                 WHERE id = \(id.hex)
-                """, logger: self.logger)
+                """, connection)
             if case .set(let rate) = edit.naivetyDistributionRate {
-                try await connection.query(
-                    "UPDATE workspaces SET naivety_distribution_rate = \(rate) WHERE id = \(id.hex)", logger: self.logger)
+                try await self.run(
+                    "UPDATE workspaces SET naivety_distribution_rate = \(rate) WHERE id = \(id.hex)", connection)
             }
             return try await self.workspaceDetails(id.hex, connection)
         }
@@ -69,18 +69,18 @@ extension PostgresStore: WorkspaceStore {
         id: WorkspaceID, organisation: String, title: String, description: String, rate: Double?, currency: String,
         owner: ResearcherID, at: Timestamp, _ connection: PostgresConnection
     ) async throws {
-        try await connection.query(
+        try await self.run(
             """
             INSERT INTO workspaces (id, organisation_id, title, description, owner_id, naivety_distribution_rate,
                 currency_code, created_at)
             VALUES (\(id.hex), \(organisation), \(title), \(description), \(owner.hex), \(rate), \(currency),
                 \(at.secondsSince1970))
-            """, logger: logger)
-        try await connection.query(
+            """, connection)
+        try await self.run(
             """
             INSERT INTO workspace_members (workspace_id, researcher_id, role)
             VALUES (\(id.hex), \(owner.hex), \(Member.workspaceAdmin))
-            """, logger: logger)
+            """, connection)
     }
 
     func workspaceDetails(_ id: String, _ connection: PostgresConnection) async throws -> WorkspaceDetails? {

@@ -12,22 +12,31 @@ import _ConnectionPoolModule
 /// `participant_count` stays exact; reads run REPEATABLE READ, READ ONLY, for one consistent
 /// snapshot. Serialisation failures and deadlocks are retried here, with backoff; a database that
 /// cannot be reached answers ``ErrorKind/serviceUnavailable`` (503) after ``acquireTimeout``, and
-/// the pool reconnects by itself when it is back.
+/// the pool reconnects by itself when it is back. A 503 means nothing was changed: a write whose
+/// `COMMIT` got no answer is resolved by its ``WriteReceipt`` before the request is answered.
 public final class PostgresStore: CohortStore, Sendable {
     let client: PostgresClient
     let logger: Logger
     /// How long a request waits for a connection before answering 503.
     let acquireTimeout: Duration
-    private let runTask: Task<Void, Never>
+    /// The pool's own task, and the pruning of write receipts.
+    private let tasks = Mutex<[Task<Void, Never>]>([])
+    let metrics = PoolMetrics(store: "postgres")
 
     /// Tries of a transaction that failed with a serialisation failure or a deadlock.
     static let maximumAttempts = 6
+    /// A transaction running longer than this has its connection closed, which fails its
+    /// statement at once: the bound on a connection that stays open but never answers.
+    static let transactionDeadline = Duration.seconds(120)
 
-    private init(client: PostgresClient, logger: Logger, acquireTimeout: Duration, runTask: Task<Void, Never>) {
+    private init(client: PostgresClient, logger: Logger, acquireTimeout: Duration) {
         self.client = client
         self.logger = logger
         self.acquireTimeout = acquireTimeout
-        self.runTask = runTask
+    }
+
+    private func start(_ work: @escaping @Sendable () async -> Void) {
+        tasks.withLock { $0.append(Task { await work() }) }
     }
 
     /// Connects to `url`, and applies pending migrations, waiting up to `startupTimeout` for the
@@ -41,55 +50,94 @@ public final class PostgresStore: CohortStore, Sendable {
         let client = PostgresClient(
             configuration: try location.clientConfiguration(poolSize: poolSize),
             eventLoopGroup: eventLoopGroup ?? PostgresClient.defaultEventLoopGroup, backgroundLogger: logger)
-        let runTask = Task { await client.run() }
-        let store = PostgresStore(client: client, logger: logger, acquireTimeout: acquireTimeout, runTask: runTask)
+        let store = PostgresStore(client: client, logger: logger, acquireTimeout: acquireTimeout)
+        store.start { await client.run() }
         do {
             try await store.leased(timeout: startupTimeout) { connection in
-                try await PostgresMigrations.migrate(connection, logger: logger)
+                try await PostgresMigrations.migrate(connection, store: store)
             }
         } catch {
             try? await store.close()
             throw error is LeaseTimedOut ? PostgresURLError("PostgreSQL at \(location) did not answer within \(startupTimeout)") : error
         }
+        store.start { await store.pruneReceipts() }
         logger.debug("opened PostgreSQL database", metadata: ["database": "\(location)"])
         return store
     }
 
     public func ping() async throws {
-        try await read { connection in try await connection.query("SELECT 1", logger: self.logger) }
+        try await statement { connection in try await self.run("SELECT 1", connection) }
     }
 
+    /// Stops pruning, then the pool (which closes its connections).
     public func close() async throws {
-        runTask.cancel()
-        await runTask.value
+        for task in tasks.withLock({ $0 }).reversed() {
+            task.cancel()
+            await task.value
+        }
     }
 
     /// Runs `body` in a READ COMMITTED write transaction, retried on serialisation failures and
-    /// deadlocks.
+    /// deadlocks, and on a connection lost before `COMMIT` was sent.
     func write<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        try await transaction("BEGIN ISOLATION LEVEL READ COMMITTED", body)
+        try await transaction(.write, body)
     }
 
     /// Runs `body` in a REPEATABLE READ, READ ONLY transaction: one snapshot for every statement.
     func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        try await transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+        try await transaction(.read, body)
+    }
+
+    /// Runs `body`, one statement, outside a transaction: a single SELECT is atomic by itself,
+    /// and BEGIN and COMMIT around it would be two more round trips.
+    func statement<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await transaction(.statement, body)
+    }
+
+    enum TransactionKind {
+        case write, read, statement
+
+        var begin: PostgresQuery? {
+            switch self {
+            case .write: "BEGIN ISOLATION LEVEL READ COMMITTED"
+            case .read: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+            case .statement: nil
+            }
+        }
+    }
+
+    /// What one try of a transaction came to.
+    private enum Attempt<T: Sendable>: Sendable {
+        case committed(T)
+        /// `COMMIT` was sent and no answer came: it may or may not have happened.
+        case inDoubt(T, WriteReceipt, String)
     }
 
     private func transaction<T: Sendable>(
-        _ begin: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+        _ kind: TransactionKind, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
         var attempt = 1
+        var reconnected = false
         while true {
             do {
-                return try await leased(timeout: acquireTimeout) { connection in
-                    try await connection.query(PostgresQuery(unsafeSQL: begin), logger: self.logger)
-                    do {
-                        let result = try await body(connection)
-                        try await connection.query("COMMIT", logger: self.logger)
+                switch try await attemptOnce(kind, body) {
+                case .committed(let result):
+                    return result
+                case .inDoubt(let result, let receipt, let cause):
+                    switch await resolve(receipt) {
+                    case .committed:
+                        logger.notice("a COMMIT whose answer was lost had committed", metadata: ["cause": "\(cause)"])
                         return result
-                    } catch {
-                        _ = try? await connection.query("ROLLBACK", logger: self.logger)
-                        throw error
+                    case .notCommitted:
+                        logger.warning("database unavailable while committing; nothing was changed", metadata: ["cause": "\(cause)"])
+                        throw CohortError(.serviceUnavailable, "The database is unavailable; retry shortly.")
+                    case .unknown:
+                        logger.error(
+                            "the outcome of a COMMIT is unknown: the database went away while committing",
+                            metadata: ["cause": "\(cause)"])
+                        throw CohortError(
+                            .outcomeUnknown,
+                            "The database went away while saving this change, and did not come back in time to say whether it was saved. Read it back before retrying.")
                     }
                 }
             } catch {
@@ -99,7 +147,12 @@ public final class PostgresStore: CohortStore, Sendable {
                     let base = 10 << (attempt - 1)
                     try await Task.sleep(for: .milliseconds(Int.random(in: base...(2 * base))))
                     attempt += 1
-                case .retry, .unavailable:
+                case .connectionLost where !reconnected:
+                    // Before COMMIT was sent nothing can have been committed (PostgreSQL aborts the
+                    // transaction of a session that ends), so one more try on a new connection is
+                    // safe; a pooled connection that died unnoticed is the usual cause.
+                    reconnected = true
+                case .retry, .unavailable, .connectionLost:
                     logger.warning("database unavailable", metadata: ["error": "\(String(reflecting: error))"])
                     throw CohortError(.serviceUnavailable, "The database is unavailable; retry shortly.")
                 case .other(let error):
@@ -109,16 +162,62 @@ public final class PostgresStore: CohortStore, Sendable {
         }
     }
 
+    private func attemptOnce<T: Sendable>(
+        _ kind: TransactionKind, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> Attempt<T> {
+        try await leased(timeout: acquireTimeout) { connection in
+            guard let begin = kind.begin else { return .committed(try await body(connection)) }
+            try await self.run(begin, connection)
+            let result: T
+            let receipt = kind == .write ? WriteReceipt() : nil
+            do {
+                result = try await body(connection)
+                if let receipt { try await self.run(receipt.record, connection) }
+            } catch {
+                await self.rollBack(connection, after: error)
+                throw error
+            }
+            do {
+                try await self.run("COMMIT", connection)
+            } catch let error where !(error is ConnectionLost) && PostgresFailure.isConnectionLevel(error) {
+                // Sent, and the connection died before the answer: committed or not, nobody knows.
+                guard let receipt else { throw error }
+                return .inDoubt(result, receipt, String(reflecting: error))
+            }
+            return .committed(result)
+        }
+    }
+
+    /// Undoes a failed transaction on a live connection. A closed one needs nothing (PostgreSQL
+    /// rolls back the transaction of a session that ends); one whose ROLLBACK fails is closed,
+    /// rather than going back to the pool inside a transaction.
+    private func rollBack(_ connection: PostgresConnection, after error: any Error) async {
+        guard !connection.isClosed, !PostgresFailure.isConnectionLevel(error) else { return }
+        do {
+            try await run("ROLLBACK", connection)
+        } catch {
+            _ = connection.close() as EventLoopFuture<Void>
+        }
+    }
+
     /// Leases a connection for `body`, giving up with ``LeaseTimedOut`` if none comes within
-    /// `timeout`. Once `body` has started it runs to its end: a timeout never cuts a transaction.
+    /// `timeout`. Once `body` has started it runs to its end, or until
+    /// ``transactionDeadline``, when its connection is closed under it.
     func leased<T: Sendable>(
         timeout: Duration, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
         let race = LeaseRace()
+        let asked = ContinuousClock.now
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask {
                 try await self.client.withConnection { connection in
                     guard race.claim() else { throw LeaseTimedOut() }
+                    self.metrics.leased(after: ContinuousClock.now - asked)
+                    defer { self.metrics.returned() }
+                    let deadline = connection.eventLoop.scheduleTask(in: TimeAmount(Self.transactionDeadline)) {
+                        _ = connection.close() as EventLoopFuture<Void>
+                    }
+                    defer { deadline.cancel() }
                     return try await body(connection)
                 }
             }
@@ -167,44 +266,39 @@ final class LeaseRace: Sendable {
 enum PostgresFailure {
     /// A serialisation failure or a deadlock: nothing was committed; run it again.
     case retry
-    /// The database cannot be reached, or is shutting down: answer 503.
+    /// The connection broke before `COMMIT` was sent: nothing was committed.
+    case connectionLost
+    /// No connection to be had: answer 503.
     case unavailable
     /// Anything else, such as a `CohortError` from the rules: pass it on.
     case other(any Error)
 
     init(_ error: any Error) {
-        if error is CohortError {
-            self = .other(error)
-            return
+        switch error {
+        case is CohortError: self = .other(error)
+        case is LeaseTimedOut, is ConnectionPoolError: self = .unavailable
+        case let error as PSQLError where error.code == .server:
+            let state = error.serverInfo?[.sqlState] ?? ""
+            self = state == "40001" || state == "40P01" ? .retry : Self.isConnectionLevel(error) ? .connectionLost : .other(error)
+        default: self = Self.isConnectionLevel(error) ? .connectionLost : .other(error)
         }
-        if error is LeaseTimedOut {
-            self = .unavailable
-            return
-        }
-        if error is ConnectionPoolError {
-            // The pool is shut down, or its circuit breaker is open: no connection to be had.
-            self = .unavailable
-            return
-        }
-        guard let error = error as? PSQLError else {
-            self = .other(error)
-            return
-        }
+    }
+
+    /// Whether `error` means the connection is gone, rather than a statement failing on it.
+    static func isConnectionLevel(_ error: any Error) -> Bool {
+        if error is ConnectionLost { return true }
+        guard let error = error as? PSQLError else { return false }
         switch error.code {
         case .server:
+            // 08: connection exceptions; 57P: the server shutting down or the backend terminated;
+            // 53300: too many connections.
             let state = error.serverInfo?[.sqlState] ?? ""
-            if state == "40001" || state == "40P01" {
-                self = .retry
-            } else if state.hasPrefix("08") || state.hasPrefix("57P") || state == "53300" {
-                self = .unavailable
-            } else {
-                self = .other(error)
-            }
+            return state.hasPrefix("08") || state.hasPrefix("57P") || state == "53300"
         case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed,
-            .queryCancelled:
-            self = .unavailable
+            .queryCancelled, .messageDecodingFailure, .unexpectedBackendMessage:
+            return true
         default:
-            self = .other(error)
+            return false
         }
     }
 }

@@ -49,6 +49,9 @@ extension ErrorKind {
     public static let unsupportedMediaType = ErrorKind(code: 41501, status: 415, title: "Unsupported media type")
     /// A fault of the server's own; never the answer to client input.
     public static let internalError = ErrorKind(code: 50001, status: 500, title: "Internal server error")
+    /// The database went away while committing a write and did not come back in time to say
+    /// whether the write was saved: read the resource back before retrying (PostgreSQL only).
+    public static let outcomeUnknown = ErrorKind(code: 50401, status: 504, title: "Outcome unknown")
     /// The database cannot be reached; the request changed nothing and can be retried.
     public static let serviceUnavailable = ErrorKind(code: 50301, status: 503, title: "Service unavailable")
 
@@ -57,7 +60,7 @@ extension ErrorKind {
         .malformedBody, .invalidInput, .invalidParticipantIDs, .invalidScope, .groupDeleted, .emailTaken,
         .malformedRequest, .notAuthenticated, .notFound, .methodNotAllowed, .notAcceptable, .requestTimeout,
         .payloadTooLarge, .unsupportedMediaType, .tooManyRequests,
-        .internalError, .serviceUnavailable,
+        .internalError, .serviceUnavailable, .outcomeUnknown,
     ]
 }
 

@@ -282,6 +282,12 @@ final class HTTP1ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler 
             context.write(data, promise: promise)
         case .end:
             self.inFlight = max(0, self.inFlight - 1)
+            if case .readingBody = self.input {
+                // Answered before the body was read (a 401, or a 413 for its declared length):
+                // the rest is never read, so the connection cannot carry another request, and a
+                // client still sending would wait for ever on a server that stopped reading.
+                self.closeAfterResponse = true
+            }
             context.write(data, promise: promise)
             if self.closeAfterResponse || (self.deferredError != nil && self.inFlight == 0) {
                 if let (status, detail) = self.deferredError, self.inFlight == 0 {

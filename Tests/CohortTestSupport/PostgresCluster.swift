@@ -58,8 +58,25 @@ public final class PostgresCluster: Sendable {
             ])
     }
 
-    public func stop() async throws {
-        try await Self.run("\(binaries)/pg_ctl", ["-D", "\(directory)/data", "-m", "fast", "-w", "-t", "30", "stop"])
+    /// How `pg_ctl stop` ends the server: `fast` rolls back and disconnects every session;
+    /// `immediate` kills the server like a crash (recovery runs at the next start).
+    public enum StopMode: String, Sendable, CaseIterable {
+        case fast, immediate
+    }
+
+    public func stop(_ mode: StopMode = .fast) async throws {
+        try await Self.run("\(binaries)/pg_ctl", ["-D", "\(directory)/data", "-m", mode.rawValue, "-w", "-t", "30", "stop"])
+    }
+
+    /// Ends every client session of the server (`pg_terminate_backend`), as an operator or a
+    /// failover would: the server itself stays up.
+    public func terminateBackends() async throws {
+        try await Self.run(
+            "\(binaries)/psql",
+            [
+                "-h", directory, "-p", String(port), "-U", "cohort", "-d", "postgres", "-q", "-c",
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()",
+            ])
     }
 
     /// Stops the server (if it runs) and removes its folder.

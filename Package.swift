@@ -56,6 +56,7 @@ let package = Package(
             name: "CohortCore",
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
         /// The embedded default store: SQLite in WAL mode through GRDB.

@@ -1,3 +1,4 @@
+import CohortCore
 import GRDB
 import Synchronization
 
@@ -18,13 +19,16 @@ final class ReadConnections: Sendable {
     /// Idle connections kept open; more are opened under a burst and closed after it.
     private let keep: Int
 
-    init(path: String, configuration base: Configuration, keep: Int = 8) {
+    private let metrics: PoolMetrics
+
+    init(path: String, configuration base: Configuration, metrics: PoolMetrics, keep: Int = 8) {
         var configuration = base
         configuration.readonly = true
         configuration.label = (base.label ?? "cohort") + ".read"
         self.path = path
         self.configuration = configuration
         self.keep = keep
+        self.metrics = metrics
     }
 
     /// Runs `body` with a connection no other read is using.
@@ -34,7 +38,10 @@ final class ReadConnections: Sendable {
             return state.connections.popLast()
         }
         let connection = try lent ?? DatabaseQueue(path: path, configuration: configuration)
+        // A read never waits for a connection: one is opened when none is idle.
+        metrics.lent()
         defer {
+            metrics.returned()
             let kept = idle.withLock { state in
                 guard !state.closed, state.connections.count < keep else { return false }
                 state.connections.append(connection)

@@ -14,6 +14,7 @@ public final class SQLiteStore: CohortStore, Sendable {
     let readers: ReadConnections
     /// Tells this process's token cache about revocations by any process.
     let revocations: RevocationSignal
+    let metrics = PoolMetrics(store: "sqlite")
 
     /// How long a write waits for another process's write before giving up with 503.
     public static let busyTimeout: Double = 10
@@ -29,7 +30,7 @@ public final class SQLiteStore: CohortStore, Sendable {
         configuration.label = "cohort"
         self.pool = try DatabasePool(path: path, configuration: configuration)
         try SQLiteMigrations.migrator.migrate(pool)
-        self.readers = ReadConnections(path: path, configuration: configuration)
+        self.readers = ReadConnections(path: path, configuration: configuration, metrics: metrics)
         self.revocations = RevocationSignal(databasePath: path)
         logger.debug("opened SQLite database", metadata: ["path": "\(path)"])
     }
@@ -46,8 +47,13 @@ public final class SQLiteStore: CohortStore, Sendable {
 
     /// Runs `work` in a write transaction, translating database errors.
     func write<T: Sendable>(_ work: @Sendable (Database) throws -> T) async throws -> T {
+        let asked = ContinuousClock.now
         do {
-            return try await pool.write(work)
+            return try await pool.write { db in
+                metrics.leased(after: ContinuousClock.now - asked)
+                defer { metrics.returned() }
+                return try work(db)
+            }
         } catch let error as DatabaseError {
             throw Self.translate(error)
         }

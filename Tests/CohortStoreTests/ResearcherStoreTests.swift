@@ -82,5 +82,46 @@ extension StoreConformance {
                 }
             }
         }
+
+        @Test(arguments: StoreKind.allCases)
+        func everyTokenIsListedOldestFirstByItsLookupKey(kind: StoreKind) async throws {
+            try await withStore(kind) { store in
+                let ada = try await store.tenant("ada@example.org")
+                let bob = try await store.tenant("bob@example.org")
+                let first = APIToken("ada-one").digest, second = APIToken("bob-one").digest
+                try await store.addToken(first, for: ada.id, at: time())
+                try await store.addToken(second, for: bob.id, at: time(10))
+                let tokens = try await store.allTokens()
+                #expect(tokens == [
+                    TokenRecord(id: first.lookupKey, researcher: ada.researcher, createdAt: time()),
+                    TokenRecord(id: second.lookupKey, researcher: bob.researcher, createdAt: time(10)),
+                ])
+            }
+        }
+
+        @Test(arguments: StoreKind.allCases)
+        func revokedTokensAreNotFoundAndOthersStay(kind: StoreKind) async throws {
+            try await withStore(kind) { store in
+                let ada = try await store.tenant("ada@example.org")
+                let bob = try await store.tenant("bob@example.org")
+                let adaOne = APIToken("ada-one").digest, adaTwo = APIToken("ada-two").digest
+                let bobOne = APIToken("bob-one").digest
+                for (digest, tenant) in [(adaOne, ada), (adaTwo, ada), (bobOne, bob)] {
+                    try await store.addToken(digest, for: tenant.id, at: time())
+                }
+                let before = store.tokenRevocationEpoch()
+                #expect(try await store.revokeTokens(.id(adaOne.lookupKey)) == 1)
+                #expect(try await store.tokens(lookupKey: adaOne.lookupKey).isEmpty)
+                #expect(try await store.tokens(lookupKey: adaTwo.lookupKey).count == 1)
+                if let before { #expect(store.tokenRevocationEpoch() != before, "the epoch must change on a revocation") }
+
+                #expect(try await store.revokeTokens(.digest(bobOne)) == 1)
+                #expect(try await store.tokens(lookupKey: bobOne.lookupKey).isEmpty)
+                #expect(try await store.revokeTokens(.researcher(email: "ada@example.org")) == 1)
+                #expect(try await store.allTokens().isEmpty)
+                #expect(try await store.revokeTokens(.researcher(email: "nobody@example.org")) == 0)
+                #expect(try await store.revokeTokens(.id("0000000000000000")) == 0)
+            }
+        }
     }
 }

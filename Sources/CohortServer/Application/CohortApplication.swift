@@ -15,6 +15,8 @@ public enum CohortApplication {
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
         if let token = configuration.bootstrapToken { LogRedaction.register(secret: token) }
+        // Before the store opens: a metric made before swift-metrics has its backend records nothing.
+        if configuration.metrics { PrometheusExport.install() }
         let eventLoopGroup = EventLoops.group(threads: configuration.eventLoopThreads)
         let store = try await StoreOpener.open(configuration, eventLoopGroup: eventLoopGroup, logger: logger)
         let cohort = Cohort(store: store)
@@ -49,10 +51,7 @@ public enum CohortApplication {
         let router = Router(options: .autoGenerateHeadEndpoints)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: RequestLogMiddleware(logger: logger))
-        if configuration.metrics {
-            PrometheusExport.install()
-            router.add(middleware: MetricsMiddleware())
-        }
+        if configuration.metrics { router.add(middleware: MetricsMiddleware()) }
         router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))
         let routes = RouteTable()
         router.add(middleware: MethodNotAllowedMiddleware(routes: routes))

@@ -32,7 +32,7 @@ struct RequestBodyMiddleware<Context: RequestContext>: RouterMiddleware {
             throw HTTPRequestBodyError(reason: .truncated, detail: "The request body ended before it was complete.")
         }
         guard body.readableBytes > 0 else { return try await next(request, context) }
-        guard let contentType = request.headers[.contentType] else {
+        guard let contentType = request.headers[.contentType], !contentType.isEmpty else {
             var head = request.head
             head.headerFields[.contentType] = "application/octet-stream"
             return try await next(Request(head: head, body: request.body), context)

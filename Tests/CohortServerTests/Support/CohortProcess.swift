@@ -59,8 +59,11 @@ final class CohortProcess: @unchecked Sendable {
     func waitUntilServing(timeout: Duration = .seconds(30)) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if let range = stderr.range(of: #"address=http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
-                return String(stderr[range].dropFirst("address=".count))
+            // The text log's `address=http://...`, or the JSON log's `"address":"http://..."`.
+            if let range = stderr.range(of: #"address(=|":")http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression),
+                let start = stderr[range].range(of: "http://")
+            {
+                return String(stderr[start.lowerBound..<range.upperBound])
             }
             guard process.isRunning else {
                 throw TestServerError("cohort exited with \(process.terminationStatus): \(stderr)")

@@ -40,15 +40,17 @@ final class TestServer: Sendable {
 
     /// Starts a server; `database` reuses a file (for restart tests), otherwise a new one is made.
     static func start(
-        database: String? = nil, token: String = defaultToken, maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes
+        database: String? = nil, token: String = defaultToken, maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes,
+        configure: (inout ServerConfiguration) -> Void = { _ in }
     ) async throws -> TestServer {
         var path = database ?? ""
         if database == nil { path = try await Self.newDatabase() }
         // A small pool: tests run in parallel, and PostgreSQL's default of 100 connections ran out
         // at ten servers of the default ten each.
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: "127.0.0.1", port: 0, database: path, maxBodyBytes: maxBodyBytes, bootstrapToken: token,
             databasePoolSize: 3)
+        configure(&configuration)
         var logger = Logger(label: "cohort-test")
         logger.logLevel = .error
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -139,7 +141,7 @@ final class TestServer: Sendable {
 /// Runs `body` against a new server and stops it afterwards, also when `body` throws.
 func withServer<T>(
     database: String? = nil, maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes,
-    _ body: (TestServer) async throws -> T
+    configure: (inout ServerConfiguration) -> Void = { _ in }, _ body: (TestServer) async throws -> T
 ) async throws -> T {
     // On PostgreSQL, a bounded number of tests hold servers at once: tests run in parallel, and
     // their connections together ran past PostgreSQL's default limit of 100. A test that
@@ -147,7 +149,7 @@ func withServer<T>(
     let gated = TestServer.usesPostgres && database == nil
     if gated { await TestServer.postgresGate.enter() }
     defer { if gated { Task { await TestServer.postgresGate.leave() } } }
-    let server = try await TestServer.start(database: database, maxBodyBytes: maxBodyBytes)
+    let server = try await TestServer.start(database: database, maxBodyBytes: maxBodyBytes, configure: configure)
     do {
         let result = try await body(server)
         await server.stop()

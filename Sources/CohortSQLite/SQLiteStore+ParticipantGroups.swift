@@ -209,22 +209,30 @@ extension SQLiteStore: ParticipantGroupStore {
 
     /// The group, if `caller` may see it: one statement, as it is on every request about a group.
     static func loadVisibleGroup(_ id: GroupID, caller: ResearcherID, _ db: Database) throws -> ParticipantGroup? {
-        try Row.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT \(groupColumns) FROM participant_groups g WHERE g.id = ?
-                    AND (EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = g.workspace_id AND m.researcher_id = ?)
-                         OR g.organisation_id = (SELECT organisation_id FROM researchers WHERE id = ?))
-                    """),
-            arguments: [id.hex, caller.hex, caller.hex]
-        ).map(group)
+        try fetchGroup(db.cachedStatement(sql: visibleGroupSQL), arguments: [id.hex, caller.hex, caller.hex])
     }
 
     static func loadGroup(_ id: GroupID, _ db: Database) throws -> ParticipantGroup? {
-        try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT \(groupColumns) FROM participant_groups WHERE id = ?"), arguments: [id.hex]
-        ).map(group)
+        try fetchGroup(db.cachedStatement(sql: groupSQL), arguments: [id.hex])
     }
+
+    /// The group a statement selects, read straight off SQLite's row: `Row.fetchOne` would copy
+    /// every column first, on the busiest read there is.
+    private static func fetchGroup(_ statement: Statement, arguments: StatementArguments) throws -> ParticipantGroup? {
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        // The row reads from the statement, which the cursor resets when it goes: keep it until read.
+        return try withExtendedLifetime(cursor) { try cursor.next().map(group) }
+    }
+
+    /// The group, if `caller` may see it (a member of its workspace, or in its organisation).
+    /// Constant text, so that the statement cache finds it without building it each time.
+    static let visibleGroupSQL = """
+        SELECT \(groupColumns) FROM participant_groups g WHERE g.id = ?
+        AND (EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = g.workspace_id AND m.researcher_id = ?)
+             OR g.organisation_id = (SELECT organisation_id FROM researchers WHERE id = ?))
+        """
+
+    static let groupSQL = "SELECT \(groupColumns) FROM participant_groups WHERE id = ?"
 
     static func loadMembers(of group: GroupID, page limit: Int?, offset: Int, _ db: Database) throws -> [Membership] {
         let rows = try Row.fetchCursor(

@@ -23,6 +23,14 @@ public struct APIToken: Sendable {
 
     /// The token in an `Authorization` header value, if it is of the `Token <value>` form.
     public init?(authorizationHeader header: String) {
+        // Nearly every client sends exactly `Token <value>`: read that without splitting.
+        if header.utf8.starts(with: "Token ".utf8) {
+            let value = header.utf8.dropFirst(6)
+            if !value.isEmpty, !value.contains(UInt8(ascii: " ")), let text = String(value) {
+                self.value = text
+                return
+            }
+        }
         let parts = header.split(separator: " ", omittingEmptySubsequences: true)
         guard parts.count == 2, parts[0].lowercased() == "token", !parts[1].isEmpty else { return nil }
         self.value = String(parts[1])
@@ -39,6 +47,14 @@ public struct TokenDigest: Hashable, Sendable {
 
     /// The non-secret part a store indexes and looks candidates up by.
     public var lookupKey: String { Hex.encode(bytes.prefix(8)) }
+
+    /// One pass over the bytes, rather than one hasher step per byte: the token cache looks a
+    /// digest up on every request.
+    public func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
+    public static func == (lhs: TokenDigest, rhs: TokenDigest) -> Bool { lhs.bytes == rhs.bytes }
 
     /// Equality that takes the same time wherever the digests differ.
     public func constantTimeEquals(_ other: TokenDigest) -> Bool {

@@ -62,13 +62,14 @@ public enum CohortApplication {
         }
         router.add(middleware: RequestBodyMiddleware(maxBytes: configuration.maxBodyBytes))
         router.add(middleware: ResponseHeaderMiddleware())
-        let membersList = MembersListRoute(cohort: cohort)
-        membersList.register(on: router)
+        MembersListRoute(cohort: cohort).register(on: router)
+        GroupReadRoute(cohort: cohort).register(on: router)
         let handler = APIHandler(cohort: cohort, metricsEnabled: configuration.metrics)
         // Compact JSON with `/` unescaped, as Prolific's API writes it; keys sorted so that the same
         // resource always reads the same.
         try handler.registerHandlers(
-            on: GeneratedRoutes(router: router, servedByHand: [MembersListRoute.operation]), serverURL: URL(string: "/")!,
+            on: GeneratedRoutes(router: router, servedByHand: [MembersListRoute.operation, GroupReadRoute.operation]),
+            serverURL: URL(string: "/")!,
             configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
         routes.load(from: router)
         return router

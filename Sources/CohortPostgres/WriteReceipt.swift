@@ -69,10 +69,15 @@ extension PostgresStore {
         while !Task.isCancelled {
             try? await Task.sleep(for: .seconds(300))
             guard !Task.isCancelled else { return }
-            let cutoff = Timestamp.now().secondsSince1970 - WriteReceipt.kept
-            _ = try? await statement { connection in
-                try await self.run("DELETE FROM cohort_write_receipts WHERE created_at < \(cutoff)", connection)
-            }
+            try? await pruneOldReceipts(now: .now())
+        }
+    }
+
+    /// Removes the receipts older than ``WriteReceipt/kept`` at `now`.
+    func pruneOldReceipts(now: Timestamp) async throws {
+        let cutoff = now.secondsSince1970 - WriteReceipt.kept
+        try await statement { connection in
+            try await self.run("DELETE FROM cohort_write_receipts WHERE created_at < \(cutoff)", connection)
         }
     }
 }

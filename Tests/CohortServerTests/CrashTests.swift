@@ -22,14 +22,16 @@ import Glibc
     /// What the server may take beyond that to answer; past it a request counts as unanswered.
     static let margin = 4.0
 
+    /// On the store the suite runs on: SQLite, or PostgreSQL in the suite's PostgreSQL run.
     @Test func killingTheServerLosesNoAcknowledgedBatch() async throws {
-        let database = TestServer.temporarySQLitePath()
+        let database = try await TestServer.newDatabase()
         let run = try await CrashRun.start(database: database)
         for _ in 0..<15 {
             try await Task.sleep(for: .milliseconds(Int.random(in: 150...600)))
             try await run.killAndRestart()
         }
         try await run.finishAndCheck()
+        await TestServer.dropDatabase(database)
     }
 
     @Test(.enabled(if: PostgresCluster.binaries != nil || TestPostgres.isRequired, Comment(rawValue: PostgresCluster.unavailableMessage)))

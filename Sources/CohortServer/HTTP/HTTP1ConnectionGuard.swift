@@ -13,12 +13,12 @@ struct CloseIfIdleEvent: Sendable {}
 /// the connection's HTTP/1 error answers and deadlines:
 ///
 /// - a parse error before a request head reached Hummingbird is answered here, with the JSON
-///   envelope, `Connection: close`, then output shutdown and a short linger (A);
+///   envelope, `Connection: close`, then output shutdown and a short linger;
 /// - a parse error, EOF or reset in the middle of a body is handed to the route as
 ///   ``HTTPRequestBodyError`` (never as `HTTPParserError`), and the connection is closed after the
-///   route's response (B);
-/// - idle keep-alive, head and body deadlines (D); a 408 for a head that started but did not finish;
-/// - reports idleness to a ``ConnectionRegistry`` and honours ``CloseIfIdleEvent`` (E).
+///   route's response;
+/// - idle keep-alive, head and body deadlines; a 408 for a head that started but did not finish;
+/// - reports idleness to a ``ConnectionRegistry`` and honours ``CloseIfIdleEvent``.
 final class HTTP1ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -38,9 +38,9 @@ final class HTTP1ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler 
         var lingerTimeout: TimeAmount = .seconds(2)
         /// After a body error has been handed to the route, how long it gets to answer.
         var responseGrace: TimeAmount = .seconds(5)
-        /// Optional registry that can evict idle connections (E).
+        /// Optional registry that can evict idle connections.
         var registry: ConnectionRegistry? = nil
-        /// Renders the error envelope: (status, error code, title, detail) -> JSON body.
+        /// Renders the error envelope for a status and a detail message.
         var errorBody: @Sendable (HTTPResponse.Status, String) -> ByteBuffer
         var logger: Logger
     }

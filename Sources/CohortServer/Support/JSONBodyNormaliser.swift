@@ -37,18 +37,14 @@ enum JSONBodyNormaliser {
         case nul
     }
 
-    /// Where a value sits: an object's key, or an array's index.
-    private enum PathElement {
-        case key([UInt8])
-        case index(Int)
-    }
 
     private struct Scanner {
         let bytes: UnsafeRawBufferPointer
         var position = 0
         /// Byte ranges of object members that a later member of the same name overrides.
         var removals: [Range<Int>] = []
-        var path: [PathElement] = []
+        /// The keys of the objects the scanner is in, outermost first: the field a NUL is named by.
+        var path: [[UInt8]] = []
 
         init(bytes: UnsafeRawBufferPointer) {
             self.bytes = bytes
@@ -57,11 +53,7 @@ enum JSONBodyNormaliser {
         /// The field a NUL was found in, as error details name fields: `name`, or
         /// `participant_ids` with an `Item N: ` prefix left to the message's reader.
         var fieldName: String {
-            let keys = path.compactMap { element -> String? in
-                if case .key(let key) = element { return String(decoding: key, as: UTF8.self) }
-                return nil
-            }
-            return keys.isEmpty ? "non_field_errors" : keys.joined(separator: ".")
+            path.isEmpty ? "non_field_errors" : path.map { String(decoding: $0, as: UTF8.self) }.joined(separator: ".")
         }
 
         mutating func skipWhitespace() {
@@ -115,9 +107,9 @@ enum JSONBodyNormaliser {
                 guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw .malformed }
                 let memberStart = position
                 starts.append(memberStart)
-                path.append(.key([]))
+                path.append([])
                 let key = try string(keepingKey: true)
-                path[path.count - 1] = .key(key)
+                path[path.count - 1] = key
                 skipWhitespace()
                 guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw .malformed }
                 position += 1
@@ -147,17 +139,13 @@ enum JSONBodyNormaliser {
                 position += 1
                 return
             }
-            var index = 0
             while true {
                 skipWhitespace()
-                path.append(.index(index))
                 try value(depth: depth)
-                path.removeLast()
                 skipWhitespace()
                 guard position < bytes.count else { throw .malformed }
                 if bytes[position] == UInt8(ascii: ",") {
                     position += 1
-                    index += 1
                     continue
                 }
                 guard bytes[position] == UInt8(ascii: "]") else { throw .malformed }
@@ -170,6 +158,33 @@ enum JSONBodyNormaliser {
         /// `"\u0061"` are one key, as they are to Python.
         mutating func string(keepingKey: Bool) throws(Stop) -> [UInt8] {
             position += 1  // "
+            if !keepingKey {
+                // The usual case, and most of a long id list: no escapes to decode, only the end to
+                // find, with a NUL escape or a raw control character on the way.
+                var index = position
+                let count = bytes.count
+                while index < count {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "\"") {
+                        position = index + 1
+                        return []
+                    }
+                    if byte < 0x20 { throw .malformed }
+                    if byte == UInt8(ascii: "\\") {
+                        guard index + 1 < count else { throw .malformed }
+                        if bytes[index + 1] == UInt8(ascii: "u") {
+                            guard index + 6 <= count, let unit = hexUnit(at: index + 2) else { throw .malformed }
+                            if unit == 0 { throw .nul }
+                            index += 6
+                        } else {
+                            index += 2
+                        }
+                        continue
+                    }
+                    index += 1
+                }
+                throw .malformed
+            }
             let start = position
             var decoded: [UInt8]? = nil
             while position < bytes.count {

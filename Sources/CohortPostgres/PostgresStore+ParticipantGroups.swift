@@ -6,27 +6,15 @@ extension PostgresStore: ParticipantGroupStore {
         async throws -> Page<ParticipantGroup>
     {
         try await read { connection in
-            let column: String, id: String
-            switch scope {
-            case .workspace(let workspace):
-                guard try await self.canSee(workspace: workspace.hex, caller: caller, connection) else {
-                    throw CohortError.notFound("Workspace", workspace.hex)
+            try GroupRules.check(
+                scope, reach: try await self.reach(of: caller, connection),
+                projectWorkspace: try await self.workspace(ofProject: scope.projectID, connection))
+            let (column, id): (String, String) =
+                switch scope {
+                case .workspace(let workspace): ("workspace_id", workspace.hex)
+                case .project(let project): ("project_id", project.hex)
+                case .organisation(let organisation): ("organisation_id", organisation.hex)
                 }
-                (column, id) = ("workspace_id", workspace.hex)
-            case .project(let project):
-                guard
-                    let workspace = try await self.rows(
-                        "SELECT workspace_id FROM projects WHERE id = \(project.hex)", connection
-                    ).first?.decode(String.self),
-                    try await self.canSee(workspace: workspace, caller: caller, connection)
-                else { throw CohortError.notFound("Project", project.hex) }
-                (column, id) = ("project_id", project.hex)
-            case .organisation(let organisation):
-                guard try await self.canSee(organisation: organisation.hex, caller: caller, connection) else {
-                    throw CohortError.notFound("Organisation", organisation.hex)
-                }
-                (column, id) = ("organisation_id", organisation.hex)
-            }
             // `deleted` is null when both live and deleted groups are wanted.
             let deleted: Bool? = active.map { !$0 }
             let total = try await self.count(
@@ -49,7 +37,9 @@ extension PostgresStore: ParticipantGroupStore {
         -> ParticipantGroup
     {
         try await write { connection in
-            let (owner, project) = try await self.resolve(new.placement, caller: caller, connection)
+            let (owner, project) = try GroupRules.resolve(
+                new.placement, reach: try await self.reach(of: caller, connection),
+                projectWorkspace: try await self.workspace(ofProject: new.placement.projectID, connection))
             try await self.run(
                 """
                 INSERT INTO participant_groups (id, name, description, workspace_id, organisation_id, project_id,
@@ -71,62 +61,62 @@ extension PostgresStore: ParticipantGroupStore {
     }
 
     public func editGroup(
-        _ id: GroupID, _ edit: GroupEdit, by caller: ResearcherID, at: Timestamp, returningMembers: Bool,
-        permit: @Sendable (ParticipantGroup) throws -> Void
+        _ id: GroupID, _ edit: GroupEdit, by caller: ResearcherID, at: Timestamp, returningMembers: Bool
     ) async throws -> (group: ParticipantGroup, members: [Membership]?, changed: Int)? {
-        // `permit` is not escaping, but it runs before this method returns, inside `write`.
-        try await withoutActuallyEscaping(permit) { permit in
-            try await write { connection in
-                // The row lock serialises every edit of this group, on every instance, until commit.
-                guard let group = try await self.loadVisibleGroup(id, caller: caller, connection, forUpdate: true)
-                else { return nil }
-                try permit(group)
-                if let name = edit.name {
-                    try await self.run(
-                        "UPDATE participant_groups SET name = \(name) WHERE id = \(id.hex)", connection)
-                }
-                if case .set(let description) = edit.description {
-                    try await self.run(
-                        "UPDATE participant_groups SET description = \(description) WHERE id = \(id.hex)", connection)
-                }
-                var changed = 0
-                switch edit.membership {
-                case .add(let ids)?:
-                    changed = try await self.insertMembers(ids, into: id, at: at, connection)
-                    try await self.adjustCount(of: id, by: changed, connection)
-                case .remove(let ids)?:
-                    let removed = try await self.count(
-                        """
-                        WITH removed AS (
-                            DELETE FROM memberships WHERE group_id = \(id.hex)
-                            AND participant_id = ANY(\(ids.map(\.hex))::text[]) RETURNING 1)
-                        SELECT count(*) FROM removed
-                        """, connection)
-                    changed = removed
-                    try await self.adjustCount(of: id, by: -removed, connection)
-                case .replace(let ids)?:
-                    let removed = try await self.count(
-                        """
-                        WITH removed AS (
-                            DELETE FROM memberships WHERE group_id = \(id.hex)
-                            AND NOT (participant_id = ANY(\(ids.map(\.hex))::text[])) RETURNING 1)
-                        SELECT count(*) FROM removed
-                        """, connection)
-                    let added = try await self.insertMembers(ids, into: id, at: at, connection)
-                    changed = added + removed
-                    try await self.adjustCount(of: id, by: added - removed, connection)
-                case nil:
-                    break
-                }
-                if edit.delete && !group.isDeleted {
-                    try await self.run(
-                        "UPDATE participant_groups SET is_deleted = true WHERE id = \(id.hex)", connection)
-                }
-                let members = returningMembers ? try await self.loadMembers(of: id, limit: nil, offset: 0, connection) : nil
-                guard let updated = try await self.loadGroup(id, connection) else { return nil }
-                return (updated, members, changed)
+        try await write { connection in
+            // The row lock serialises every edit of this group, on every instance, until commit.
+            guard let group = try await self.loadVisibleGroup(id, caller: caller, connection, forUpdate: true)
+            else { return nil }
+            var performed: [(GroupOperation, rows: Int)] = []
+            for operation in edit.operations(on: group) {
+                performed.append((operation, try await self.perform(operation, on: id, at: at, connection)))
             }
+            let members = returningMembers ? try await self.loadMembers(of: id, limit: nil, offset: 0, connection) : nil
+            guard let updated = try await self.loadGroup(id, connection) else { return nil }
+            return (updated, members, GroupOperation.changedMembers(performed))
         }
+    }
+
+    /// Performs one operation of an edit; returns the rows it changed, and keeps
+    /// `participant_count` equal to the membership.
+    private func perform(_ operation: GroupOperation, on id: GroupID, at: Timestamp, _ connection: PostgresConnection)
+        async throws -> Int
+    {
+        let rows: Int
+        switch operation {
+        case .rename(let name):
+            rows = try await count(
+                "WITH changed AS (UPDATE participant_groups SET name = \(name) WHERE id = \(id.hex) RETURNING 1) SELECT count(*) FROM changed",
+                connection)
+        case .describe(let description):
+            rows = try await count(
+                "WITH changed AS (UPDATE participant_groups SET description = \(description) WHERE id = \(id.hex) RETURNING 1) SELECT count(*) FROM changed",
+                connection)
+        case .addMembers(let ids):
+            rows = try await insertMembers(ids, into: id, at: at, connection)
+        case .removeMembers(let ids):
+            rows = try await count(
+                """
+                WITH removed AS (
+                    DELETE FROM memberships WHERE group_id = \(id.hex)
+                    AND participant_id = ANY(\(ids.map(\.hex))::text[]) RETURNING 1)
+                SELECT count(*) FROM removed
+                """, connection)
+        case .keepOnlyMembers(let ids):
+            rows = try await count(
+                """
+                WITH removed AS (
+                    DELETE FROM memberships WHERE group_id = \(id.hex)
+                    AND NOT (participant_id = ANY(\(ids.map(\.hex))::text[])) RETURNING 1)
+                SELECT count(*) FROM removed
+                """, connection)
+        case .markDeleted:
+            rows = try await count(
+                "WITH changed AS (UPDATE participant_groups SET is_deleted = true WHERE id = \(id.hex) RETURNING 1) SELECT count(*) FROM changed",
+                connection)
+        }
+        try await adjustCount(of: id, by: operation.countDirection * rows, connection)
+        return rows
     }
 
     public func memberSlice(
@@ -145,43 +135,6 @@ extension PostgresStore: ParticipantGroupStore {
                 """, connection
             ).map(Self.membership)
             return (group.participantCount, members)
-        }
-    }
-
-    /// The owner and project a placement resolves to, if the caller may put a group there.
-    private func resolve(_ placement: GroupPlacement, caller: ResearcherID, _ connection: PostgresConnection)
-        async throws -> (ParticipantGroup.Owner, ProjectID?)
-    {
-        func projectWorkspace(_ project: ProjectID) async throws -> WorkspaceID {
-            guard
-                let workspace = try await rows(
-                    "SELECT workspace_id FROM projects WHERE id = \(project.hex)", connection
-                ).first?.decode(String.self),
-                try await canSee(workspace: workspace, caller: caller, connection)
-            else { throw CohortError.notFound("Project", project.hex) }
-            return try WorkspaceID(stored: workspace)
-        }
-        switch placement {
-        case .workspace(let workspace):
-            guard try await canSee(workspace: workspace.hex, caller: caller, connection) else {
-                throw CohortError.notFound("Workspace", workspace.hex)
-            }
-            return (.workspace(workspace), nil)
-        case .project(let project):
-            return (.workspace(try await projectWorkspace(project)), project)
-        case .workspaceProject(let workspace, let project):
-            guard try await canSee(workspace: workspace.hex, caller: caller, connection) else {
-                throw CohortError.notFound("Workspace", workspace.hex)
-            }
-            guard try await projectWorkspace(project) == workspace else {
-                throw CohortError.invalid("project_id", "Project '\(project)' is not in workspace '\(workspace)'.")
-            }
-            return (.workspace(workspace), project)
-        case .organisation(let organisation):
-            guard try await canSee(organisation: organisation.hex, caller: caller, connection) else {
-                throw CohortError.notFound("Organisation", organisation.hex)
-            }
-            return (.organisation(organisation), nil)
         }
     }
 
@@ -226,18 +179,32 @@ extension PostgresStore: ParticipantGroupStore {
         ).first.map(Self.group)
     }
 
-    /// The group, if `caller` may see it, in one statement; `forUpdate` locks its row until commit.
+    /// The group, if `caller` may see it (``Reach/canSee(_:isWorkspaceMember:callerOrganisation:)``),
+    /// in one statement that loads the two facts the rule needs with it; `forUpdate` locks its row
+    /// until commit.
     func loadVisibleGroup(_ id: GroupID, caller: ResearcherID, _ connection: PostgresConnection, forUpdate: Bool = false)
         async throws -> ParticipantGroup?
     {
-        try await rows(
-            """
-            SELECT \(unescaped: Self.groupColumns) FROM participant_groups g WHERE g.id = \(id.hex)
-            AND (EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = g.workspace_id AND m.researcher_id = \(caller.hex))
-                 OR g.organisation_id = (SELECT organisation_id FROM researchers WHERE id = \(caller.hex)))
-            \(unescaped: forUpdate ? "FOR UPDATE OF g" : "")
-            """, connection
-        ).first.map(Self.group)
+        guard
+            let row = try await rows(
+                """
+                SELECT \(unescaped: Self.groupColumns),
+                    EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = g.workspace_id AND m.researcher_id = \(caller.hex)),
+                    (SELECT organisation_id FROM researchers WHERE id = \(caller.hex))
+                FROM participant_groups g WHERE g.id = \(id.hex)
+                \(unescaped: forUpdate ? "FOR UPDATE OF g" : "")
+                """, connection
+            ).first
+        else { return nil }
+        let (id, name, description, workspace, organisation, project, count, deleted, created, isMember, callerOrganisation) =
+            try row.decode((String, String, String?, String?, String?, String?, Int, Bool, Int64, Bool, String?).self)
+        let group = try ParticipantGroup(
+            storedID: id, name: name, description: description, workspaceID: workspace, organisationID: organisation,
+            projectID: project, participantCount: count, isDeleted: deleted, createdAt: created)
+        let visible = Reach.canSee(
+            group.owner, isWorkspaceMember: isMember,
+            callerOrganisation: try callerOrganisation.map { try OrganisationID(stored: $0) })
+        return visible ? group : nil
     }
 
     func loadMembers(of group: GroupID, limit: Int?, offset: Int, _ connection: PostgresConnection) async throws

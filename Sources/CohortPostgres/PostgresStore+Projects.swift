@@ -6,7 +6,7 @@ extension PostgresStore: ProjectStore {
         -> Page<ProjectDetails>?
     {
         try await read { connection in
-            guard try await self.canSee(workspace: workspace.hex, caller: caller, connection) else { return nil }
+            guard try await self.canSee(workspace: workspace, caller: caller, connection) else { return nil }
             let total = try await self.count(
                 "SELECT count(*) FROM projects WHERE workspace_id = \(workspace.hex)", connection)
             let ids = try await self.rows(
@@ -26,7 +26,7 @@ extension PostgresStore: ProjectStore {
     public func project(_ id: ProjectID, visibleTo caller: ResearcherID) async throws -> ProjectDetails? {
         try await read { connection in
             guard let details = try await self.projectDetails(id.hex, connection),
-                try await self.canSee(workspace: details.project.workspaceID.hex, caller: caller, connection)
+                try await self.canSee(workspace: details.project.workspaceID, caller: caller, connection)
             else { return nil }
             return details
         }
@@ -36,7 +36,7 @@ extension PostgresStore: ProjectStore {
         _ new: NewProject, id: ProjectID, in workspace: WorkspaceID, by caller: ResearcherID, at: Timestamp
     ) async throws -> ProjectDetails? {
         try await write { connection in
-            guard try await self.canSee(workspace: workspace.hex, caller: caller, connection) else { return nil }
+            guard try await self.canSee(workspace: workspace, caller: caller, connection) else { return nil }
             let details = new.publicDetails
             try await self.run(
                 """
@@ -61,7 +61,7 @@ extension PostgresStore: ProjectStore {
                 guard
                     try await !self.rows("SELECT 1 FROM projects WHERE id = \(id.hex) FOR UPDATE", connection).isEmpty,
                     let current = try await self.projectDetails(id.hex, connection)?.project,
-                    try await self.canSee(workspace: current.workspaceID.hex, caller: caller, connection)
+                    try await self.canSee(workspace: current.workspaceID, caller: caller, connection)
                 else { return nil }
                 let updated = try apply(current)
                 let details = updated.publicDetails
@@ -118,6 +118,6 @@ extension PostgresStore: ProjectStore {
             description: description, ownerID: owner.id, visibility: visibility, publicDetails: publicDetails,
             naivetyDistributionRate: rate, isLongitudinal: longitudinal, longitudinalConfigJSON: config,
             createdAt: Timestamp(secondsSince1970: created))
-        return ProjectDetails(project: project, users: [Member(researcher: owner, roles: [Member.projectEditor])])
+        return ProjectDetails(project: project, owner: owner)
     }
 }

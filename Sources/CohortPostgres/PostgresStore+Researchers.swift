@@ -32,15 +32,15 @@ extension PostgresStore: ResearcherStore {
             }
             let at = new.at.secondsSince1970
             try await self.run(
-                "INSERT INTO organisations (id, name, created_at) VALUES (\(new.organisationID.hex), \(new.name + "'s organisation"), \(at))", connection)
+                "INSERT INTO organisations (id, name, created_at) VALUES (\(new.organisationID.hex), \(new.organisationName), \(at))", connection)
             try await self.run(
                 """
                 INSERT INTO researchers (id, email, name, organisation_id, created_at)
                 VALUES (\(new.id.hex), \(new.email), \(new.name), \(new.organisationID.hex), \(at))
                 """, connection)
             try await self.insertWorkspace(
-                id: new.workspaceID, organisation: new.organisationID.hex, title: new.name + "'s workspace",
-                description: "", rate: nil, currency: CurrencyCode.gbp.rawValue, owner: new.id, at: new.at, connection)
+                id: new.workspaceID, new.workspace, organisation: new.organisationID.hex, owner: new.id,
+                role: new.workspaceRole, at: new.at, connection)
             return (Researcher(id: new.id, email: new.email, name: new.name, organisationID: new.organisationID), true)
         }
     }

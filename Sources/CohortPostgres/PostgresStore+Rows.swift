@@ -1,18 +1,36 @@
 import CohortCore
 import PostgresNIO
 
-/// Who may see what (the same rules as every store: a researcher sees the workspaces they are a
-/// member of and their own organisation), and turning rows into domain values.
+/// The facts the tenancy rule (``Reach``, in the core) is decided on, and turning rows into domain
+/// values.
 extension PostgresStore {
-    func canSee(workspace: String, caller: ResearcherID, _ connection: PostgresConnection) async throws -> Bool {
-        try await exists(
-            "SELECT 1 FROM workspace_members WHERE workspace_id = \(workspace) AND researcher_id = \(caller.hex)",
-            connection)
+    /// The caller's organisation and workspaces, in one statement; ``Reach/nothing`` when the
+    /// caller no longer exists.
+    func reach(of caller: ResearcherID, _ connection: PostgresConnection) async throws -> Reach {
+        guard
+            let row = try await rows(
+                """
+                SELECT organisation_id,
+                    ARRAY(SELECT workspace_id::text FROM workspace_members WHERE researcher_id = \(caller.hex))::text[]
+                FROM researchers WHERE id = \(caller.hex)
+                """, connection
+            ).first
+        else { return .nothing }
+        let (organisation, workspaces) = try row.decode((String, [String]).self)
+        return Reach(
+            organisationID: try OrganisationID(stored: organisation),
+            workspaceIDs: Set(try workspaces.map { try WorkspaceID(stored: $0) }))
     }
 
-    func canSee(organisation: String, caller: ResearcherID, _ connection: PostgresConnection) async throws -> Bool {
-        try await exists(
-            "SELECT 1 FROM researchers WHERE id = \(caller.hex) AND organisation_id = \(organisation)", connection)
+    func canSee(workspace: WorkspaceID, caller: ResearcherID, _ connection: PostgresConnection) async throws -> Bool {
+        try await reach(of: caller, connection).canSee(workspace: workspace)
+    }
+
+    /// The workspace of a project; `nil` when there is no such project.
+    func workspace(ofProject project: ProjectID?, _ connection: PostgresConnection) async throws -> WorkspaceID? {
+        guard let project else { return nil }
+        return try await rows("SELECT workspace_id FROM projects WHERE id = \(project.hex)", connection)
+            .first.map { try WorkspaceID(stored: try $0.decode(String.self)) }
     }
 
     func exists(_ query: PostgresQuery, _ connection: PostgresConnection) async throws -> Bool {
@@ -49,17 +67,8 @@ extension PostgresStore {
     static func group(_ row: PostgresRow) throws -> ParticipantGroup {
         let (id, name, description, workspace, organisation, project, count, deleted, created) = try row.decode(
             (String, String, String?, String?, String?, String?, Int, Bool, Int64).self)
-        let owner: ParticipantGroup.Owner
-        if let workspace {
-            owner = .workspace(try WorkspaceID(stored: workspace))
-        } else if let organisation {
-            owner = .organisation(try OrganisationID(stored: organisation))
-        } else {
-            throw CorruptRow(description: "group \(id) has neither a workspace nor an organisation")
-        }
-        return ParticipantGroup(
-            id: try GroupID(stored: id), name: name, description: description, owner: owner,
-            projectID: try project.map { try ProjectID(stored: $0) }, participantCount: count, isDeleted: deleted,
-            createdAt: Timestamp(secondsSince1970: created))
+        return try ParticipantGroup(
+            storedID: id, name: name, description: description, workspaceID: workspace, organisationID: organisation,
+            projectID: project, participantCount: count, isDeleted: deleted, createdAt: created)
     }
 }

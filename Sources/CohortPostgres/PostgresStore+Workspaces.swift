@@ -22,23 +22,22 @@ extension PostgresStore: WorkspaceStore {
 
     public func workspace(_ id: WorkspaceID, visibleTo caller: ResearcherID) async throws -> WorkspaceDetails? {
         try await read { connection in
-            guard try await self.canSee(workspace: id.hex, caller: caller, connection) else { return nil }
+            guard try await self.canSee(workspace: id, caller: caller, connection) else { return nil }
             return try await self.workspaceDetails(id.hex, connection)
         }
     }
 
-    public func createWorkspace(_ new: NewWorkspace, id: WorkspaceID, by caller: ResearcherID, at: Timestamp)
-        async throws -> WorkspaceDetails
-    {
+    public func createWorkspace(
+        _ new: NewWorkspace, id: WorkspaceID, by caller: ResearcherID, role: String, at: Timestamp
+    ) async throws -> WorkspaceDetails? {
         try await write { connection in
             guard
                 let organisation = try await self.rows(
                     "SELECT organisation_id FROM researchers WHERE id = \(caller.hex)", connection
                 ).first?.decode(String.self)
-            else { throw CohortError(.notAuthenticated, "The researcher no longer exists.") }
+            else { return nil }
             try await self.insertWorkspace(
-                id: id, organisation: organisation, title: new.title, description: new.description,
-                rate: new.naivetyDistributionRate, currency: new.currencyCode.rawValue, owner: caller, at: at, connection)
+                id: id, new, organisation: organisation, owner: caller, role: role, at: at, connection)
             guard let details = try await self.workspaceDetails(id.hex, connection) else {
                 throw CorruptRow(description: "workspace vanished after insert")
             }
@@ -50,7 +49,7 @@ extension PostgresStore: WorkspaceStore {
         -> WorkspaceDetails?
     {
         try await write { connection in
-            guard try await self.canSee(workspace: id.hex, caller: caller, connection) else { return nil }
+            guard try await self.canSee(workspace: id, caller: caller, connection) else { return nil }
             try await self.run(
                 """
                 UPDATE workspaces SET title = COALESCE(\(edit.title), title),
@@ -66,20 +65,20 @@ extension PostgresStore: WorkspaceStore {
     }
 
     func insertWorkspace(
-        id: WorkspaceID, organisation: String, title: String, description: String, rate: Double?, currency: String,
-        owner: ResearcherID, at: Timestamp, _ connection: PostgresConnection
+        id: WorkspaceID, _ new: NewWorkspace, organisation: String, owner: ResearcherID, role: String, at: Timestamp,
+        _ connection: PostgresConnection
     ) async throws {
         try await self.run(
             """
             INSERT INTO workspaces (id, organisation_id, title, description, owner_id, naivety_distribution_rate,
                 currency_code, created_at)
-            VALUES (\(id.hex), \(organisation), \(title), \(description), \(owner.hex), \(rate), \(currency),
-                \(at.secondsSince1970))
+            VALUES (\(id.hex), \(organisation), \(new.title), \(new.description), \(owner.hex),
+                \(new.naivetyDistributionRate), \(new.currencyCode.rawValue), \(at.secondsSince1970))
             """, connection)
         try await self.run(
             """
             INSERT INTO workspace_members (workspace_id, researcher_id, role)
-            VALUES (\(id.hex), \(owner.hex), \(Member.workspaceAdmin))
+            VALUES (\(id.hex), \(owner.hex), \(role))
             """, connection)
     }
 

@@ -130,14 +130,12 @@ public final class PostgresStore: CohortStore, Sendable {
                         return result
                     case .notCommitted:
                         logger.warning("database unavailable while committing; nothing was changed", metadata: ["cause": "\(cause)"])
-                        throw CohortError(.serviceUnavailable, "The database is unavailable; retry shortly.")
+                        throw StorageFailure.unavailable()
                     case .unknown:
                         logger.error(
                             "the outcome of a COMMIT is unknown: the database went away while committing",
                             metadata: ["cause": "\(cause)"])
-                        throw CohortError(
-                            .outcomeUnknown,
-                            "The database went away while saving this change, and did not come back in time to say whether it was saved. Read it back before retrying.")
+                        throw StorageFailure.outcomeUnknown()
                     }
                 }
             } catch {
@@ -154,7 +152,7 @@ public final class PostgresStore: CohortStore, Sendable {
                     reconnected = true
                 case .retry, .unavailable, .connectionLost:
                     logger.warning("database unavailable", metadata: ["error": "\(String(reflecting: error))"])
-                    throw CohortError(.serviceUnavailable, "The database is unavailable; retry shortly.")
+                    throw StorageFailure.unavailable()
                 case .other(let error):
                     throw error
                 }

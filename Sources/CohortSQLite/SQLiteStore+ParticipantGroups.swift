@@ -6,25 +6,14 @@ extension SQLiteStore: ParticipantGroupStore {
         async throws -> Page<ParticipantGroup>
     {
         try await read { db in
-            let (column, id): (String, String)
-            switch scope {
-            case .workspace(let workspace):
-                guard try Self.canSee(workspace: workspace.hex, caller: caller, db) else {
-                    throw CohortError.notFound("Workspace", workspace.hex)
+            let reach = try Self.reach(of: caller, db)
+            try GroupRules.check(scope, reach: reach, projectWorkspace: try Self.workspace(ofProject: scope.projectID, db))
+            let (column, id): (String, String) =
+                switch scope {
+                case .workspace(let workspace): ("workspace_id", workspace.hex)
+                case .project(let project): ("project_id", project.hex)
+                case .organisation(let organisation): ("organisation_id", organisation.hex)
                 }
-                (column, id) = ("workspace_id", workspace.hex)
-            case .project(let project):
-                guard let workspace = try String.fetchOne(
-                    db, sql: "SELECT workspace_id FROM projects WHERE id = ?", arguments: [project.hex]),
-                    try Self.canSee(workspace: workspace, caller: caller, db)
-                else { throw CohortError.notFound("Project", project.hex) }
-                (column, id) = ("project_id", project.hex)
-            case .organisation(let organisation):
-                guard try Self.canSee(organisation: organisation.hex, caller: caller, db) else {
-                    throw CohortError.notFound("Organisation", organisation.hex)
-                }
-                (column, id) = ("organisation_id", organisation.hex)
-            }
             var condition = "\(column) = ?"
             var arguments: StatementArguments = [id]
             if let active {
@@ -45,7 +34,9 @@ extension SQLiteStore: ParticipantGroupStore {
         -> ParticipantGroup
     {
         try await write { db in
-            let (owner, project) = try Self.resolve(new.placement, caller: caller, db)
+            let (owner, project) = try GroupRules.resolve(
+                new.placement, reach: try Self.reach(of: caller, db),
+                projectWorkspace: try Self.workspace(ofProject: new.placement.projectID, db))
             try db.execute(
                 sql: """
                     INSERT INTO participant_groups (id, name, description, workspace_id, organisation_id, project_id,
@@ -67,54 +58,49 @@ extension SQLiteStore: ParticipantGroupStore {
     }
 
     public func editGroup(
-        _ id: GroupID, _ edit: GroupEdit, by caller: ResearcherID, at: Timestamp, returningMembers: Bool,
-        permit: @Sendable (ParticipantGroup) throws -> Void
+        _ id: GroupID, _ edit: GroupEdit, by caller: ResearcherID, at: Timestamp, returningMembers: Bool
     ) async throws -> (group: ParticipantGroup, members: [Membership]?, changed: Int)? {
         try await write { db in
             guard let group = try Self.loadVisibleGroup(id, caller: caller, db) else { return nil }
-            try permit(group)
-            if let name = edit.name {
-                try db.execute(sql: "UPDATE participant_groups SET name = ? WHERE id = ?", arguments: [name, id.hex])
-            }
-            if case .set(let description) = edit.description {
-                try db.execute(
-                    sql: "UPDATE participant_groups SET description = ? WHERE id = ?", arguments: [description, id.hex])
-            }
-            var changed = 0
-            switch edit.membership {
-            case .add(let ids)?:
-                changed = try Self.insertMembers(ids, into: id, at: at, db)
-                try Self.adjustCount(of: id, by: changed, db)
-            case .remove(let ids)?:
-                try db.execute(
-                    sql: """
-                        DELETE FROM memberships
-                        WHERE group_id = ? AND participant_id IN (SELECT value FROM json_each(?))
-                        """,
-                    arguments: [id.hex, Self.jsonArray(ids)])
-                changed = db.changesCount
-                try Self.adjustCount(of: id, by: -changed, db)
-            case .replace(let ids)?:
-                try db.execute(
-                    sql: """
-                        DELETE FROM memberships
-                        WHERE group_id = ? AND participant_id NOT IN (SELECT value FROM json_each(?))
-                        """,
-                    arguments: [id.hex, Self.jsonArray(ids)])
-                let removed = db.changesCount
-                let added = try Self.insertMembers(ids, into: id, at: at, db)
-                changed = added + removed
-                try Self.adjustCount(of: id, by: added - removed, db)
-            case nil:
-                break
-            }
-            if edit.delete && !group.isDeleted {
-                try db.execute(sql: "UPDATE participant_groups SET is_deleted = 1 WHERE id = ?", arguments: [id.hex])
+            let performed = try edit.operations(on: group).map { operation in
+                (operation, rows: try Self.perform(operation, on: id, at: at, db))
             }
             let members = returningMembers ? try Self.loadMembers(of: id, page: nil, offset: 0, db) : nil
             guard let updated = try Self.loadGroup(id, db) else { throw CorruptRow(description: "group vanished in an edit") }
-            return (updated, members, changed)
+            return (updated, members, GroupOperation.changedMembers(performed))
         }
+    }
+
+    /// Performs one operation of an edit; returns the rows it changed, and keeps
+    /// `participant_count` equal to the membership.
+    private static func perform(_ operation: GroupOperation, on id: GroupID, at: Timestamp, _ db: Database) throws -> Int {
+        let rows: Int
+        switch operation {
+        case .rename(let name):
+            try db.execute(sql: "UPDATE participant_groups SET name = ? WHERE id = ?", arguments: [name, id.hex])
+            rows = db.changesCount
+        case .describe(let description):
+            try db.execute(
+                sql: "UPDATE participant_groups SET description = ? WHERE id = ?", arguments: [description, id.hex])
+            rows = db.changesCount
+        case .addMembers(let ids):
+            rows = try insertMembers(ids, into: id, at: at, db)
+        case .removeMembers(let ids):
+            try db.execute(
+                sql: "DELETE FROM memberships WHERE group_id = ? AND participant_id IN (SELECT value FROM json_each(?))",
+                arguments: [id.hex, jsonArray(ids)])
+            rows = db.changesCount
+        case .keepOnlyMembers(let ids):
+            try db.execute(
+                sql: "DELETE FROM memberships WHERE group_id = ? AND participant_id NOT IN (SELECT value FROM json_each(?))",
+                arguments: [id.hex, jsonArray(ids)])
+            rows = db.changesCount
+        case .markDeleted:
+            try db.execute(sql: "UPDATE participant_groups SET is_deleted = 1 WHERE id = ?", arguments: [id.hex])
+            rows = db.changesCount
+        }
+        try adjustCount(of: id, by: operation.countDirection * rows, db)
+        return rows
     }
 
     public func memberSlice(
@@ -134,41 +120,6 @@ extension SQLiteStore: ParticipantGroupStore {
                         """),
                 arguments: [id.hex, cursor.addedAt.secondsSince1970, cursor.participantID.hex, limit ?? -1])
             return (group.participantCount, try Self.memberships(rows, expected: limit))
-        }
-    }
-
-    /// The owner and project a placement resolves to, if the caller may put a group there.
-    private static func resolve(_ placement: GroupPlacement, caller: ResearcherID, _ db: Database) throws
-        -> (ParticipantGroup.Owner, ProjectID?)
-    {
-        func projectWorkspace(_ project: ProjectID) throws -> WorkspaceID {
-            guard let workspace = try String.fetchOne(
-                db, sql: "SELECT workspace_id FROM projects WHERE id = ?", arguments: [project.hex]),
-                try canSee(workspace: workspace, caller: caller, db)
-            else { throw CohortError.notFound("Project", project.hex) }
-            return try WorkspaceID(stored: workspace)
-        }
-        switch placement {
-        case .workspace(let workspace):
-            guard try canSee(workspace: workspace.hex, caller: caller, db) else {
-                throw CohortError.notFound("Workspace", workspace.hex)
-            }
-            return (.workspace(workspace), nil)
-        case .project(let project):
-            return (.workspace(try projectWorkspace(project)), project)
-        case .workspaceProject(let workspace, let project):
-            guard try canSee(workspace: workspace.hex, caller: caller, db) else {
-                throw CohortError.notFound("Workspace", workspace.hex)
-            }
-            guard try projectWorkspace(project) == workspace else {
-                throw CohortError.invalid("project_id", "Project '\(project)' is not in workspace '\(workspace)'.")
-            }
-            return (.workspace(workspace), project)
-        case .organisation(let organisation):
-            guard try canSee(organisation: organisation.hex, caller: caller, db) else {
-                throw CohortError.notFound("Organisation", organisation.hex)
-            }
-            return (.organisation(organisation), nil)
         }
     }
 
@@ -213,9 +164,21 @@ extension SQLiteStore: ParticipantGroupStore {
         return text + "]"
     }
 
-    /// The group, if `caller` may see it: one statement, as it is on every request about a group.
+    /// The group, if `caller` may see it (``Reach/canSee(_:isWorkspaceMember:callerOrganisation:)``):
+    /// one statement, which loads the group with the two facts the rule needs, as this is on every
+    /// request about a group.
     static func loadVisibleGroup(_ id: GroupID, caller: ResearcherID, _ db: Database) throws -> ParticipantGroup? {
-        try fetchGroup(db.cachedStatement(sql: visibleGroupSQL), arguments: [id.hex, caller.hex, caller.hex])
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: visibleGroupSQL), arguments: [caller.hex, caller.hex, id.hex])
+        // The row reads from the statement, which the cursor resets when it goes: keep it until read.
+        return try withExtendedLifetime(cursor) {
+            guard let row = try cursor.next() else { return nil }
+            let group = try group(row)
+            let organisation: String? = row[10]
+            let visible = Reach.canSee(
+                group.owner, isWorkspaceMember: row[9],
+                callerOrganisation: try organisation.map { try OrganisationID(stored: $0) })
+            return visible ? group : nil
+        }
     }
 
     static func loadGroup(_ id: GroupID, _ db: Database) throws -> ParticipantGroup? {
@@ -230,12 +193,13 @@ extension SQLiteStore: ParticipantGroupStore {
         return try withExtendedLifetime(cursor) { try cursor.next().map(group) }
     }
 
-    /// The group, if `caller` may see it (a member of its workspace, or in its organisation).
+    /// The group, whether the caller is a member of its workspace, and the caller's organisation.
     /// Constant text, so that the statement cache finds it without building it each time.
     static let visibleGroupSQL = """
-        SELECT \(groupColumns) FROM participant_groups g WHERE g.id = ?
-        AND (EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = g.workspace_id AND m.researcher_id = ?)
-             OR g.organisation_id = (SELECT organisation_id FROM researchers WHERE id = ?))
+        SELECT \(groupColumns),
+            EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = g.workspace_id AND m.researcher_id = ?),
+            (SELECT organisation_id FROM researchers WHERE id = ?)
+        FROM participant_groups g WHERE g.id = ?
         """
 
     static let groupSQL = "SELECT \(groupColumns) FROM participant_groups WHERE id = ?"
@@ -271,16 +235,8 @@ extension SQLiteStore: ParticipantGroupStore {
         "id, name, description, workspace_id, organisation_id, project_id, participant_count, is_deleted, created_at"
 
     static func group(_ row: Row) throws -> ParticipantGroup {
-        let owner: ParticipantGroup.Owner
-        if let workspace: String = row[3] {
-            owner = .workspace(try WorkspaceID(stored: workspace))
-        } else {
-            owner = .organisation(try OrganisationID(stored: row[4]))
-        }
-        let project: String? = row[5]
-        return ParticipantGroup(
-            id: try GroupID(stored: row[0]), name: row[1], description: row[2], owner: owner,
-            projectID: try project.map { try ProjectID(stored: $0) }, participantCount: row[6], isDeleted: row[7],
-            createdAt: Timestamp(secondsSince1970: row[8]))
+        try ParticipantGroup(
+            storedID: row[0], name: row[1], description: row[2], workspaceID: row[3], organisationID: row[4],
+            projectID: row[5], participantCount: row[6], isDeleted: row[7], createdAt: row[8])
     }
 }

@@ -6,7 +6,7 @@ extension SQLiteStore: ProjectStore {
         -> Page<ProjectDetails>?
     {
         try await read { db in
-            guard try Self.canSee(workspace: workspace.hex, caller: caller, db) else { return nil }
+            guard try Self.canSee(workspace: workspace, caller: caller, db) else { return nil }
             let total = try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM projects WHERE workspace_id = ?", arguments: [workspace.hex]) ?? 0
             let ids = try String.fetchAll(
@@ -19,7 +19,7 @@ extension SQLiteStore: ProjectStore {
     public func project(_ id: ProjectID, visibleTo caller: ResearcherID) async throws -> ProjectDetails? {
         try await read { db in
             guard let details = try Self.projectDetails(id.hex, db),
-                try Self.canSee(workspace: details.project.workspaceID.hex, caller: caller, db)
+                try Self.canSee(workspace: details.project.workspaceID, caller: caller, db)
             else { return nil }
             return details
         }
@@ -29,7 +29,7 @@ extension SQLiteStore: ProjectStore {
         _ new: NewProject, id: ProjectID, in workspace: WorkspaceID, by caller: ResearcherID, at: Timestamp
     ) async throws -> ProjectDetails? {
         try await write { db in
-            guard try Self.canSee(workspace: workspace.hex, caller: caller, db) else { return nil }
+            guard try Self.canSee(workspace: workspace, caller: caller, db) else { return nil }
             let project = Project(
                 id: id, workspaceID: workspace, title: new.title, description: new.description, ownerID: caller,
                 visibility: new.visibility, publicDetails: new.publicDetails,
@@ -53,7 +53,7 @@ extension SQLiteStore: ProjectStore {
     ) async throws -> ProjectDetails? {
         try await write { db in
             guard let current = try Self.projectDetails(id.hex, db)?.project,
-                try Self.canSee(workspace: current.workspaceID.hex, caller: caller, db)
+                try Self.canSee(workspace: current.workspaceID, caller: caller, db)
             else { return nil }
             let updated = try apply(current)
             try db.execute(
@@ -107,6 +107,6 @@ extension SQLiteStore: ProjectStore {
             naivetyDistributionRate: row["naivety_distribution_rate"], isLongitudinal: row["is_longitudinal"],
             longitudinalConfigJSON: row["longitudinal_config"], createdAt: Timestamp(secondsSince1970: row["created_at"]))
         let owner = try researcher(row, prefix: "owner_researcher_")
-        return ProjectDetails(project: project, users: [Member(researcher: owner, roles: [Member.projectEditor])])
+        return ProjectDetails(project: project, owner: owner)
     }
 }

@@ -26,16 +26,13 @@ extension SQLiteStore: ResearcherStore {
             }
             try db.execute(
                 sql: "INSERT INTO organisations (id, name, created_at) VALUES (?, ?, ?)",
-                arguments: [new.organisationID.hex, "\(new.name)'s organisation", new.at.secondsSince1970])
+                arguments: [new.organisationID.hex, new.organisationName, new.at.secondsSince1970])
             try db.execute(
                 sql: "INSERT INTO researchers (id, email, name, organisation_id, created_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [new.id.hex, new.email, new.name, new.organisationID.hex, new.at.secondsSince1970])
             try Self.insertWorkspace(
-                id: new.workspaceID,
-                NewWorkspaceRow(
-                    organisationID: new.organisationID.hex, title: "\(new.name)'s workspace", description: "",
-                    naivetyDistributionRate: nil, currencyCode: CurrencyCode.gbp.rawValue),
-                owner: new.id, at: new.at, db)
+                id: new.workspaceID, new.workspace, organisation: new.organisationID.hex, owner: new.id,
+                role: new.workspaceRole, at: new.at, db)
             let researcher = Researcher(
                 id: new.id, email: new.email, name: new.name, organisationID: new.organisationID)
             return (researcher, true)

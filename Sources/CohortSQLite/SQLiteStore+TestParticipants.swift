@@ -3,17 +3,16 @@ import GRDB
 
 extension SQLiteStore: TestParticipantStore {
     public func createTestParticipant(_ id: ParticipantID, email: String, by caller: ResearcherID, at: Timestamp)
-        async throws
+        async throws -> Bool
     {
         try await write { db in
             let taken = try Bool.fetchOne(
                 db, sql: "SELECT EXISTS (SELECT 1 FROM participants WHERE email = ?)", arguments: [email]) ?? false
-            if taken {
-                throw CohortError(.emailTaken, .fields(["email": ["A participant with this email already exists."]]))
-            }
+            guard !taken else { return false }
             try db.execute(
                 sql: "INSERT INTO participants (id, email, created_by, created_at) VALUES (?, ?, ?, ?)",
                 arguments: [id.hex, email, caller.hex, at.secondsSince1970])
+            return true
         }
     }
 }

@@ -1,20 +1,32 @@
 import CohortCore
 import GRDB
 
-/// Who may see what: a researcher sees the workspaces they are a member of, and their own
-/// organisation. Everything else is answered as if it did not exist.
+/// The facts the tenancy rule (``Reach``, in the core) is decided on, loaded from SQLite.
 extension SQLiteStore {
-    static func canSee(workspace: String, caller: ResearcherID, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(
-            db,
-            sql: "SELECT EXISTS (SELECT 1 FROM workspace_members WHERE workspace_id = ? AND researcher_id = ?)",
-            arguments: [workspace, caller.hex]) ?? false
+    /// The caller's organisation and workspaces; ``Reach/nothing`` when the caller no longer exists.
+    static func reach(of caller: ResearcherID, _ db: Database) throws -> Reach {
+        guard
+            let organisation = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT organisation_id FROM researchers WHERE id = ?"), arguments: [caller.hex])
+        else { return .nothing }
+        let workspaces = try String.fetchAll(
+            db.cachedStatement(sql: "SELECT workspace_id FROM workspace_members WHERE researcher_id = ?"),
+            arguments: [caller.hex])
+        return Reach(
+            organisationID: try OrganisationID(stored: organisation),
+            workspaceIDs: Set(try workspaces.map { try WorkspaceID(stored: $0) }))
     }
 
-    static func canSee(organisation: String, caller: ResearcherID, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM researchers WHERE id = ? AND organisation_id = ?)",
-            arguments: [caller.hex, organisation]) ?? false
+    static func canSee(workspace: WorkspaceID, caller: ResearcherID, _ db: Database) throws -> Bool {
+        try reach(of: caller, db).canSee(workspace: workspace)
+    }
+
+    /// The workspace of a project; `nil` when there is no such project.
+    static func workspace(ofProject project: ProjectID?, _ db: Database) throws -> WorkspaceID? {
+        guard let project else { return nil }
+        return try String.fetchOne(
+            db.cachedStatement(sql: "SELECT workspace_id FROM projects WHERE id = ?"), arguments: [project.hex]
+        ).map { try WorkspaceID(stored: $0) }
     }
 
     /// SQL `LIMIT ? OFFSET ?` values for a page; SQLite takes -1 for "no limit".
@@ -22,5 +34,3 @@ extension SQLiteStore {
         [page.limit ?? -1, page.offset]
     }
 }
-
-

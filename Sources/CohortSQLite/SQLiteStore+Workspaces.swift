@@ -1,15 +1,6 @@
 import CohortCore
 import GRDB
 
-/// The columns a new workspace is written with.
-struct NewWorkspaceRow {
-    let organisationID: String
-    let title: String
-    let description: String
-    let naivetyDistributionRate: Double?
-    let currencyCode: String
-}
-
 extension SQLiteStore: WorkspaceStore {
     public func workspaces(of caller: ResearcherID, page: PageRequest) async throws -> Page<WorkspaceDetails> {
         try await read { db in
@@ -29,25 +20,20 @@ extension SQLiteStore: WorkspaceStore {
 
     public func workspace(_ id: WorkspaceID, visibleTo caller: ResearcherID) async throws -> WorkspaceDetails? {
         try await read { db in
-            guard try Self.canSee(workspace: id.hex, caller: caller, db) else { return nil }
+            guard try Self.canSee(workspace: id, caller: caller, db) else { return nil }
             return try Self.workspaceDetails(id.hex, db)
         }
     }
 
-    public func createWorkspace(_ new: NewWorkspace, id: WorkspaceID, by caller: ResearcherID, at: Timestamp)
-        async throws -> WorkspaceDetails
-    {
+    public func createWorkspace(
+        _ new: NewWorkspace, id: WorkspaceID, by caller: ResearcherID, role: String, at: Timestamp
+    ) async throws -> WorkspaceDetails? {
         try await write { db in
             guard
                 let organisation = try String.fetchOne(
                     db, sql: "SELECT organisation_id FROM researchers WHERE id = ?", arguments: [caller.hex])
-            else { throw CohortError(.notAuthenticated, "The researcher no longer exists.") }
-            try Self.insertWorkspace(
-                id: id,
-                NewWorkspaceRow(
-                    organisationID: organisation, title: new.title, description: new.description,
-                    naivetyDistributionRate: new.naivetyDistributionRate, currencyCode: new.currencyCode.rawValue),
-                owner: caller, at: at, db)
+            else { return nil }
+            try Self.insertWorkspace(id: id, new, organisation: organisation, owner: caller, role: role, at: at, db)
             guard let details = try Self.workspaceDetails(id.hex, db) else {
                 throw CorruptRow(description: "workspace vanished after insert")
             }
@@ -59,7 +45,7 @@ extension SQLiteStore: WorkspaceStore {
         -> WorkspaceDetails?
     {
         try await write { db in
-            guard try Self.canSee(workspace: id.hex, caller: caller, db) else { return nil }
+            guard try Self.canSee(workspace: id, caller: caller, db) else { return nil }
             try db.execute(
                 sql: "UPDATE workspaces SET title = COALESCE(?, title), description = COALESCE(?, description) WHERE id = ?",
                 arguments: [edit.title, edit.description, id.hex])
@@ -72,7 +58,8 @@ extension SQLiteStore: WorkspaceStore {
     }
 
     static func insertWorkspace(
-        id: WorkspaceID, _ row: NewWorkspaceRow, owner: ResearcherID, at: Timestamp, _ db: Database
+        id: WorkspaceID, _ row: NewWorkspace, organisation: String, owner: ResearcherID, role: String, at: Timestamp,
+        _ db: Database
     ) throws {
         try db.execute(
             sql: """
@@ -81,12 +68,12 @@ extension SQLiteStore: WorkspaceStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                id.hex, row.organisationID, row.title, row.description, owner.hex, row.naivetyDistributionRate,
-                row.currencyCode, at.secondsSince1970,
+                id.hex, organisation, row.title, row.description, owner.hex, row.naivetyDistributionRate,
+                row.currencyCode.rawValue, at.secondsSince1970,
             ])
         try db.execute(
             sql: "INSERT INTO workspace_members (workspace_id, researcher_id, role) VALUES (?, ?, ?)",
-            arguments: [id.hex, owner.hex, Member.workspaceAdmin])
+            arguments: [id.hex, owner.hex, role])
     }
 
     static func workspaceDetails(_ id: String, _ db: Database) throws -> WorkspaceDetails? {

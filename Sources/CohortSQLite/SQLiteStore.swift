@@ -88,7 +88,7 @@ public final class SQLiteStore: CohortStore, Sendable {
     static func translate(_ error: DatabaseError) -> any Error {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_PROTOCOL:
-            return CohortError(.serviceUnavailable, "The database is busy or unavailable; retry shortly.")
+            return StorageFailure.unavailable()
         default:
             return error
         }

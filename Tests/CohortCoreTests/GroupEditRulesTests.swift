@@ -1,7 +1,7 @@
 import CohortCore
 import Testing
 
-/// GroupRules.update (the PATCH body) and GroupRules.permit (what a deleted group still allows).
+/// GroupRules.update (the PATCH body) and GroupEdit.operations (what a store does for an edit).
 @Suite struct GroupEditRulesTests {
     static func group(deleted: Bool) -> ParticipantGroup {
         ParticipantGroup(
@@ -13,8 +13,7 @@ import Testing
     @Test func emptyUpdateChangesNothing() throws {
         let edit = try GroupRules.update(name: nil, description: .keep, participantIDs: nil)
         #expect(edit == GroupEdit())
-        #expect(!edit.writesContent)
-        #expect(!edit.delete)
+        #expect(edit.operations(on: Self.group(deleted: false)).isEmpty)
     }
 
     @Test func updateTrimsTheNameAndKeepsTheDescription() throws {
@@ -22,13 +21,13 @@ import Testing
         #expect(edit.name == "New name")
         #expect(edit.description == .set(" about "))
         #expect(edit.membership == nil)
-        #expect(edit.writesContent)
+        #expect(edit.operations(on: Self.group(deleted: false)) == [.rename("New name"), .describe(" about ")])
     }
 
     @Test func updateMayClearTheDescription() throws {
         let edit = try GroupRules.update(name: nil, description: .set(nil), participantIDs: nil)
         #expect(edit.description == .set(nil))
-        #expect(edit.writesContent)
+        #expect(edit.operations(on: Self.group(deleted: false)) == [.describe(nil)])
     }
 
     @Test func updateWithParticipantIDsReplacesTheMembership() throws {
@@ -70,23 +69,33 @@ import Testing
         GroupEdit(name: "x", delete: true),
     ]
 
+    /// DECISIONS.md: a deleted group takes every write a live one takes, as on Prolific.
     @Test(arguments: contentEdits)
-    func deletedGroupRefusesContentEdits(_ edit: GroupEdit) throws {
-        #expect(edit.writesContent)
-        let error = try #require(throws: CohortError.self) { try GroupRules.permit(edit, on: Self.group(deleted: true)) }
-        #expect(error.kind == .groupDeleted)
-        #expect(error.detail == .message("Participant group '5e9b9c9b0f9c9a4444444444' is deleted; it cannot be changed."))
+    func deletedGroupTakesTheSameEditsAsALiveOne(_ edit: GroupEdit) throws {
+        let onDeleted = edit.operations(on: Self.group(deleted: true))
+        let onLive = edit.operations(on: Self.group(deleted: false)).filter { $0 != .markDeleted }
+        #expect(!onDeleted.isEmpty)
+        #expect(onDeleted == onLive)
     }
 
-    @Test(arguments: contentEdits)
-    func liveGroupAllowsContentEdits(_ edit: GroupEdit) throws {
-        try GroupRules.permit(edit, on: Self.group(deleted: false))
+    @Test func operationsComeInTheOrderOfTheEdit() {
+        let ids = [participant(1), participant(2)]
+        let edit = GroupEdit(name: "n", description: .set(nil), membership: .replace(ids), delete: true)
+        #expect(edit.operations(on: Self.group(deleted: false)) == [
+            .rename("n"), .describe(nil), .keepOnlyMembers(ids), .addMembers(ids), .markDeleted,
+        ])
     }
 
-    @Test func deletedGroupAllowsAnotherDelete() throws {
-        let edit = GroupEdit(delete: true)
-        #expect(!edit.writesContent)
-        try GroupRules.permit(edit, on: Self.group(deleted: true))
-        try GroupRules.permit(edit, on: Self.group(deleted: false))
+    @Test func deletingADeletedGroupAgainDoesNothing() {
+        #expect(GroupEdit(delete: true).operations(on: Self.group(deleted: true)).isEmpty)
+        #expect(GroupEdit(delete: true).operations(on: Self.group(deleted: false)) == [.markDeleted])
+    }
+
+    @Test func changedCountsMembershipsAddedAndRemoved() {
+        let ids = [participant(1)]
+        let performed: [(GroupOperation, rows: Int)] = [
+            (.rename("n"), 1), (.keepOnlyMembers(ids), 3), (.addMembers(ids), 2), (.markDeleted, 1),
+        ]
+        #expect(GroupOperation.changedMembers(performed) == 5)
     }
 }

@@ -1,16 +1,20 @@
 import CohortCore
 import Testing
 
-/// GroupRules.listScope: the five spellings of a list filter, and what happens with none or two.
+/// GroupRules.listScope: the five spellings of a list filter (folded by the server into parameters), and what happens with none or two.
 @Suite struct GroupListScopeTests {
     static let spellings = ["workspace_id", "project_id", "filter[workspace_id]", "filter[project_id]", "organisation_id"]
 
     /// Calls `listScope` with `values` keyed by spelling.
     static func scope(_ values: [String: String]) throws(CohortError) -> GroupListScope {
         try GroupRules.listScope(
-            workspaceID: values["workspace_id"], projectID: values["project_id"],
-            filterWorkspaceID: values["filter[workspace_id]"], filterProjectID: values["filter[project_id]"],
-            organisationID: values["organisation_id"])
+            spellings.compactMap { name in
+                values[name].map { value in
+                    let kind: GroupListScope.Parameter.Kind =
+                        name.contains("workspace") ? .workspace : name.contains("project") ? .project : .organisation
+                    return GroupListScope.Parameter(name: name, kind: kind, value: value)
+                }
+            })
     }
 
     @Test(arguments: [

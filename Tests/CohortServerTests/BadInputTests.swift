@@ -168,30 +168,6 @@ import Testing
         }
     }
 
-    @Test func writesToADeletedGroup() async throws {
-        try await withServer { server in
-            let subject = try await Subject.make(server)
-            #expect(try await server.request(.DELETE, "/api/v1/participant-groups/\(subject.id)/").status == 204)
-            let deleted = try await server.group(subject.id)
-            let attempts = [
-                try await server.request(.PATCH, "/api/v1/participant-groups/\(subject.id)/", json: #"{"name": "again"}"#),
-                try await server.request(
-                    .POST, "/api/v1/participant-groups/\(subject.id)/participants/",
-                    json: #"{"participant_ids": ["\#(participant(9))"]}"#),
-                try await server.request(
-                    .DELETE, "/api/v1/participant-groups/\(subject.id)/participants/",
-                    json: #"{"participant_ids": ["\#(participant(1))"]}"#),
-            ]
-            for response in attempts {
-                #expect(response.status == 400)
-                #expect(response.error?["error_code"]?.int == 40005)
-                #expect(response.error?["detail"]?.string?.contains("deleted") == true)
-            }
-            #expect(try await server.group(subject.id) == deleted)
-            #expect(try await server.memberIDs(of: subject.id) == [participant(1), participant(2)])
-        }
-    }
-
     @Test(arguments: [
         "/api/v1/participant-groups/5e9b9c9b0f9c9a0001b0b1f4/", "/api/v1/participant-groups/not-an-id/",
         "/api/v1/participant-groups/5e9b9c9b0f9c9a0001b0b1f4/participants/", "/api/v1/workspaces/5e9b9c9b0f9c9a0001b0b1f4/",

@@ -159,6 +159,35 @@ import Testing
         }
     }
 
+    /// DECISIONS.md: deletion only sets `is_deleted`, as on Prolific, so a deleted group takes
+    /// PATCH, add and remove like a live one (clients rename a deleted group before making a new
+    /// one of the same name) and never comes back to life.
+    @Test func aDeletedGroupTakesWritesAndStaysDeleted() async throws {
+        try await withServer { server in
+            let id = try #require(try await server.createGroup(members: [participant(1), participant(2)])["id"]?.string)
+            #expect(try await server.request(.DELETE, "/api/v1/participant-groups/\(id)/").status == 204)
+            let renamed = try await server.request(
+                .PATCH, "/api/v1/participant-groups/\(id)/", json: #"{"name": "Wave 1 (old)", "description": "retired"}"#)
+            #expect(renamed.status == 200, "\(renamed.text)")
+            #expect(try renamed.json["name"]?.string == "Wave 1 (old)")
+            #expect(try renamed.json["is_deleted"]?.bool == true)
+            let added = try await server.request(
+                .POST, "/api/v1/participant-groups/\(id)/participants/",
+                json: #"{"participant_ids": ["\#(participant(9))"]}"#)
+            #expect(added.status == 200, "\(added.text)")
+            let removed = try await server.request(
+                .DELETE, "/api/v1/participant-groups/\(id)/participants/",
+                json: #"{"participant_ids": ["\#(participant(1))"]}"#)
+            #expect(removed.status == 200, "\(removed.text)")
+            #expect(try await server.request(.DELETE, "/api/v1/participant-groups/\(id)/").status == 204)
+            let group = try await server.group(id)
+            #expect(group["is_deleted"]?.bool == true)
+            #expect(group["name"]?.string == "Wave 1 (old)")
+            #expect(group["participant_count"]?.int == 2)
+            #expect(try await server.memberIDs(of: id) == [participant(2), participant(9)])
+        }
+    }
+
     @Test func createWithDeprecatedProjectIDPlacesTheGroupInThatProjectsWorkspace() async throws {
         try await withServer { server in
             let workspace = try await server.firstWorkspaceID()

@@ -74,7 +74,7 @@ import Testing
         FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }
         process.standardError = try FileHandle(forWritingTo: log)
-        try process.run()
+        try ProcessLaunch.run(process)
         while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
         return try String(contentsOf: log, encoding: .utf8)
     }

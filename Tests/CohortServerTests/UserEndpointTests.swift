@@ -14,7 +14,14 @@ import Testing
             let them = try await server.request(.GET, "/api/v1/users/me/", token: .some(other)).json
             #expect(them["email"]?.string == "grace@example.org")
             #expect(them["name"]?.string == "grace")
+            #expect(them["first_name"]?.string == "grace")
+            #expect(them["last_name"]?.string == "")
             #expect(them["id"] != me["id"])
+            // The official Go CLI prints first_name and last_name.
+            let ada = try await server.addResearcher(email: "ada@example.org", name: "Ada King Lovelace")
+            let named = try await server.request(.GET, "/api/v1/users/me/", token: .some(ada)).json
+            #expect(named["first_name"]?.string == "Ada")
+            #expect(named["last_name"]?.string == "King Lovelace")
         }
     }
 

@@ -53,7 +53,7 @@ extension StoreConformance {
                 let ada = try await store.tenant("ada@example.org")
                 let ids: [WorkspaceID] = Self.falling(3)
                 let new = try WorkspaceRules.newWorkspace(title: "W", description: nil, naivetyDistributionRate: nil, currencyCode: nil)
-                for id in ids { _ = try await store.createWorkspace(new, id: id, by: ada.id, at: time()) }
+                for id in ids { _ = try await store.createWorkspace(new, id: id, by: ada.id, role: Member.workspaceAdmin, at: time()) }
                 let listed = try await store.workspaces(of: ada.id, page: .everything)
                 #expect(listed.items.map(\.workspace.id) == [ada.workspace] + ids)
                 let tail = try await store.workspaces(of: ada.id, page: page(limit: 2, offset: 2))

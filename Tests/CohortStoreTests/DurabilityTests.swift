@@ -16,7 +16,7 @@ extension StoreConformance {
                     try await store.change(live.id, .add([participant(3)]), by: ada, at: time(2))
                     let doomed = try await store.makeGroup("doomed", organisation: ada.organisation, by: ada)
                     let deleted = try #require(try await store.editGroup(
-                        doomed.id, GroupEdit(delete: true), by: ada.id, at: time(), returningMembers: false, permit: { _ in })
+                        doomed.id, GroupEdit(delete: true), by: ada.id, at: time(), returningMembers: false)
                     ).group
                     let members = try await store.allMembers(of: live.id, by: ada)
                     return (ada, project, try #require(try await store.group(live.id, visibleTo: ada.id)), deleted, members)

@@ -37,7 +37,7 @@ extension StoreConformance {
                         live.insert(group.id)
                     } else {
                         _ = try await store.editGroup(
-                            group.id, GroupEdit(delete: true), by: ada.id, at: time(), returningMembers: false, permit: { _ in })
+                            group.id, GroupEdit(delete: true), by: ada.id, at: time(), returningMembers: false)
                         deleted.insert(group.id)
                     }
                 }

@@ -90,18 +90,18 @@ extension StoreConformance {
                 let ada = try await store.tenant("ada@example.org")
                 let group = try await store.makeGroup(workspace: ada.workspace, members: participants([1]), by: ada)
                 let result = try await store.editGroup(
-                    group.id, GroupEdit(name: "Renamed"), by: ada.id, at: time(5), returningMembers: false, permit: { _ in })
+                    group.id, GroupEdit(name: "Renamed"), by: ada.id, at: time(5), returningMembers: false)
                 #expect(result?.members == nil)
                 var expected = group
                 expected.name = "Renamed"
                 #expect(result?.group == expected)
                 let described = try await store.editGroup(
-                    group.id, GroupEdit(description: .set("New")), by: ada.id, at: time(6), returningMembers: true, permit: { _ in })
+                    group.id, GroupEdit(description: .set("New")), by: ada.id, at: time(6), returningMembers: true)
                 expected.description = "New"
                 #expect(described?.group == expected)
                 #expect(described?.members == [Membership(participantID: participant(1), addedAt: time())])
                 let cleared = try await store.editGroup(
-                    group.id, GroupEdit(description: .set(nil)), by: ada.id, at: time(7), returningMembers: false, permit: { _ in })
+                    group.id, GroupEdit(description: .set(nil)), by: ada.id, at: time(7), returningMembers: false)
                 expected.description = nil
                 #expect(cleared?.group == expected)
                 #expect(try await store.group(group.id, visibleTo: ada.id) == expected)
@@ -112,12 +112,9 @@ extension StoreConformance {
         func editingAnUnknownGroupIsNil(kind: StoreKind) async throws {
             try await withStore(kind) { store in
                 let ada = try await store.tenant("ada@example.org")
-                let calls = CallCounter()
                 let result = try await store.editGroup(
-                    .generate(), GroupEdit(name: "x"), by: ada.id, at: time(), returningMembers: true,
-                    permit: { _ in calls.record() })
+                    .generate(), GroupEdit(name: "x"), by: ada.id, at: time(), returningMembers: true)
                 #expect(result == nil)
-                #expect(calls.calls == 0)
                 #expect(try await store.group(.generate(), visibleTo: ada.id) == nil)
                 #expect(try await store.members(of: .generate(), page: .everything, visibleTo: ada.id) == nil)
             }
@@ -136,7 +133,7 @@ extension StoreConformance {
                 let group = try await store.makeGroup(workspace: ada.workspace, members: participants([1, 2]), by: ada, at: time(0))
                 func edit(_ edit: GroupEdit) async throws -> Int {
                     try #require(
-                        try await store.editGroup(group.id, edit, by: ada.id, at: time(5), returningMembers: false, permit: { _ in })
+                        try await store.editGroup(group.id, edit, by: ada.id, at: time(5), returningMembers: false)
                     ).changed
                 }
                 #expect(try await edit(GroupEdit(membership: .add(participants([2, 3, 4])))) == 2)

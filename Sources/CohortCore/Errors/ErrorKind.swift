@@ -24,8 +24,8 @@ extension ErrorKind {
     public static let invalidParticipantIDs = ErrorKind(code: 40003, status: 400, title: "Invalid participant ids")
     /// A list or a create names no scope, or more than one (workspace, project, organisation).
     public static let invalidScope = ErrorKind(code: 40004, status: 400, title: "Invalid scope")
-    /// A write to a participant group that was deleted.
-    public static let groupDeleted = ErrorKind(code: 40005, status: 400, title: "Participant group is deleted")
+    // 40005 ("Participant group is deleted") is retired: a deleted group takes writes, as on
+    // Prolific (DECISIONS.md). It is not given to another kind.
     /// The request itself cannot be read as HTTP/1.1: its request line or a header is malformed
     /// or too large, or the bytes are not HTTP at all. The connection is closed after the answer.
     public static let malformedRequest = ErrorKind(code: 40007, status: 400, title: "Malformed request")
@@ -57,7 +57,7 @@ extension ErrorKind {
 
     /// Every kind above, for documentation and tests.
     public static let all: [ErrorKind] = [
-        .malformedBody, .invalidInput, .invalidParticipantIDs, .invalidScope, .groupDeleted, .emailTaken,
+        .malformedBody, .invalidInput, .invalidParticipantIDs, .invalidScope, .emailTaken,
         .malformedRequest, .notAuthenticated, .notFound, .methodNotAllowed, .notAcceptable, .requestTimeout,
         .payloadTooLarge, .unsupportedMediaType, .tooManyRequests,
         .internalError, .serviceUnavailable, .outcomeUnknown,

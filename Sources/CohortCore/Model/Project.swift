@@ -67,4 +67,9 @@ public struct ProjectDetails: Hashable, Sendable {
         self.project = project
         self.users = users
     }
+
+    /// A project as stores load it: its owner is its one user, as an editor.
+    public init(project: Project, owner: Researcher) {
+        self.init(project: project, users: [Member(researcher: owner, roles: [Member.projectEditor])])
+    }
 }

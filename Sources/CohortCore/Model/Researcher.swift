@@ -14,6 +14,16 @@ public struct Researcher: Hashable, Sendable {
     }
 }
 
+extension Researcher {
+    /// The name as Prolific's user answers it (`first_name`, `last_name`): the first word, and the
+    /// rest ("" when the name is one word, as a name made from an email is).
+    public var firstAndLastName: (first: String, last: String) {
+        let words = name.split(whereSeparator: \.isWhitespace)
+        guard let first = words.first else { return ("", "") }
+        return (String(first), words.dropFirst().joined(separator: " "))
+    }
+}
+
 /// An organisation holds workspaces and organisation-level participant groups.
 public enum Organisation {}
 

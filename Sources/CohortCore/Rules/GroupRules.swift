@@ -13,6 +13,35 @@ public enum GroupListScope: Hashable, Sendable {
     case workspace(WorkspaceID)
     case project(ProjectID)
     case organisation(OrganisationID)
+
+    /// One scope parameter of a list request, under the name the client used.
+    public struct Parameter: Hashable, Sendable {
+        public enum Kind: Hashable, Sendable { case workspace, project, organisation }
+        public let name: String
+        public let kind: Kind
+        public let value: String
+
+        public init(name: String, kind: Kind, value: String) {
+            self.name = name
+            self.kind = kind
+            self.value = value
+        }
+    }
+
+    /// The project whose workspace decides whether the caller may list this scope.
+    public var projectID: ProjectID? {
+        if case .project(let id) = self { id } else { nil }
+    }
+}
+
+extension GroupPlacement {
+    /// The project whose workspace the placement depends on.
+    public var projectID: ProjectID? {
+        switch self {
+        case .project(let id), .workspaceProject(_, let id): id
+        case .workspace, .organisation: nil
+        }
+    }
 }
 
 /// A validated create request.
@@ -40,8 +69,21 @@ public struct GroupEdit: Hashable, Sendable {
         self.delete = delete
     }
 
-    /// Whether the edit changes anything but the deleted flag.
-    public var writesContent: Bool { name != nil || !description.isKeep || membership != nil }
+    /// What a store does to `group` for this edit, in this order. A deleted group takes every
+    /// edit, as on Prolific (deletion only sets `is_deleted`), and is never undeleted.
+    public func operations(on group: ParticipantGroup) -> [GroupOperation] {
+        var operations: [GroupOperation] = []
+        if let name { operations.append(.rename(name)) }
+        if case .set(let description) = description { operations.append(.describe(description)) }
+        switch membership {
+        case .add(let ids)?: operations.append(.addMembers(ids))
+        case .remove(let ids)?: operations.append(.removeMembers(ids))
+        case .replace(let ids)?: operations += [.keepOnlyMembers(ids), .addMembers(ids)]
+        case nil: break
+        }
+        if delete && !group.isDeleted { operations.append(.markDeleted) }
+        return operations
+    }
 }
 
 /// A set operation on a group's members. Every variant is idempotent.
@@ -77,13 +119,13 @@ public enum GroupRules {
         let workspaceID = workspaceID.nonEmpty, organisationID = organisationID.nonEmpty, projectID = projectID.nonEmpty
         switch (workspaceID, organisationID, projectID) {
         case (let workspace?, nil, nil):
-            return .workspace(try parseID(workspace, "Workspace"))
+            return .workspace(try .parse(workspace))
         case (let workspace?, nil, let project?):
-            return .workspaceProject(try parseID(workspace, "Workspace"), try parseID(project, "Project"))
+            return .workspaceProject(try .parse(workspace), try .parse(project))
         case (nil, nil, let project?):
-            return .project(try parseID(project, "Project"))
+            return .project(try .parse(project))
         case (nil, let organisation?, nil):
-            return .organisation(try parseID(organisation, "Organisation"))
+            return .organisation(try .parse(organisation))
         case (nil, nil, nil):
             throw CohortError(.invalidScope, "Either workspace_id or organisation_id must be given.")
         default:
@@ -92,15 +134,10 @@ public enum GroupRules {
         }
     }
 
-    /// The list scope from its five spellings; exactly one must be given.
-    public static func listScope(
-        workspaceID: String?, projectID: String?, filterWorkspaceID: String?, filterProjectID: String?,
-        organisationID: String?
-    ) throws(CohortError) -> GroupListScope {
-        let given: [(name: String, value: String)] = [
-            ("workspace_id", workspaceID), ("project_id", projectID), ("filter[workspace_id]", filterWorkspaceID),
-            ("filter[project_id]", filterProjectID), ("organisation_id", organisationID),
-        ].compactMap { name, value in value.nonEmpty.map { (name, $0) } }
+    /// The list scope from the scope parameters the request gave (the server folds Prolific's five
+    /// spellings into these, keeping each one's name for the messages); exactly one must be given.
+    public static func listScope(_ given: [GroupListScope.Parameter]) throws(CohortError) -> GroupListScope {
+        let given = given.filter { !$0.value.isEmpty }
         guard given.count == 1, let only = given.first else {
             if given.isEmpty {
                 throw CohortError(
@@ -108,14 +145,12 @@ public enum GroupRules {
                     "One of workspace_id, project_id, filter[workspace_id], filter[project_id] or organisation_id is required."
                 )
             }
-            throw CohortError(
-                .invalidScope,
-                "Give only one scope; got \(given.map(\.name).joined(separator: ", ")).")
+            throw CohortError(.invalidScope, "Give only one scope; got \(given.map(\.name).joined(separator: ", ")).")
         }
-        switch only.name {
-        case "workspace_id", "filter[workspace_id]": return .workspace(try parseID(only.value, "Workspace"))
-        case "project_id", "filter[project_id]": return .project(try parseID(only.value, "Project"))
-        default: return .organisation(try parseID(only.value, "Organisation"))
+        switch only.kind {
+        case .workspace: return .workspace(try .parse(only.value))
+        case .project: return .project(try .parse(only.value))
+        case .organisation: return .organisation(try .parse(only.value))
         }
     }
 
@@ -131,18 +166,44 @@ public enum GroupRules {
         return GroupEdit(name: name, description: description, membership: membership)
     }
 
-    /// Whether `edit` may be applied to `group`; stores call this inside the write transaction,
-    /// on the group as it is there.
-    public static func permit(_ edit: GroupEdit, on group: ParticipantGroup) throws(CohortError) {
-        if group.isDeleted && edit.writesContent {
-            throw CohortError(.groupDeleted, "Participant group '\(group.id)' is deleted; it cannot be changed.")
+    /// Where a new group goes, given what the store found: the caller's reach and, when the
+    /// placement names a project, that project's workspace (`nil`: no such project). Anything the
+    /// caller cannot reach is not found, as if it did not exist.
+    public static func resolve(_ placement: GroupPlacement, reach: Reach, projectWorkspace: WorkspaceID?)
+        throws(CohortError) -> (owner: ParticipantGroup.Owner, project: ProjectID?)
+    {
+        func visibleProjectWorkspace(_ project: ProjectID) throws(CohortError) -> WorkspaceID {
+            guard let workspace = projectWorkspace, reach.canSee(workspace: workspace) else { throw project.notFound }
+            return workspace
+        }
+        switch placement {
+        case .workspace(let workspace):
+            guard reach.canSee(workspace: workspace) else { throw workspace.notFound }
+            return (.workspace(workspace), nil)
+        case .project(let project):
+            return (.workspace(try visibleProjectWorkspace(project)), project)
+        case .workspaceProject(let workspace, let project):
+            guard reach.canSee(workspace: workspace) else { throw workspace.notFound }
+            guard try visibleProjectWorkspace(project) == workspace else {
+                throw CohortError.invalid("project_id", "Project '\(project)' is not in workspace '\(workspace)'.")
+            }
+            return (.workspace(workspace), project)
+        case .organisation(let organisation):
+            guard reach.canSee(organisation: organisation) else { throw organisation.notFound }
+            return (.organisation(organisation), nil)
         }
     }
 
-    /// The id in a path or a reference; one that cannot exist is simply not found.
-    public static func parseID<Entity>(_ text: String, _ what: String) throws(CohortError) -> ID<Entity> {
-        guard let id = ID<Entity>(text) else { throw CohortError.notFound(what, text) }
-        return id
+    /// Refuses a list scope the caller cannot reach, as not found; `projectWorkspace` as above.
+    public static func check(_ scope: GroupListScope, reach: Reach, projectWorkspace: WorkspaceID?) throws(CohortError) {
+        switch scope {
+        case .workspace(let workspace):
+            guard reach.canSee(workspace: workspace) else { throw workspace.notFound }
+        case .project(let project):
+            guard let workspace = projectWorkspace, reach.canSee(workspace: workspace) else { throw project.notFound }
+        case .organisation(let organisation):
+            guard reach.canSee(organisation: organisation) else { throw organisation.notFound }
+        }
     }
 }
 

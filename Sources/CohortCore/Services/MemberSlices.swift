@@ -59,7 +59,7 @@ extension ParticipantGroups {
         _ rawID: String, after cursor: MemberCursor?, offset: Int, limit: Int?, sliceSize: Int = 5_000,
         caller: Researcher
     ) async throws -> MemberSlices {
-        let id: GroupID = try GroupRules.parseID(rawID, "Participant group")
+        let id = try GroupID.parse(rawID)
         let first = limit.map { min($0, sliceSize) } ?? sliceSize
         guard let opened = try await store.memberSlice(of: id, after: cursor, offset: offset, limit: first, visibleTo: caller.id)
         else { throw CohortError.notFound("Participant group", rawID) }

@@ -23,7 +23,7 @@ public struct ParticipantGroups: Sendable {
         return group
     }
 
-    /// Applies `edit`; a deleted group refuses every edit but another delete. Returns the group
+    /// Applies `edit` (a deleted group takes edits as a live one does). Returns the group
     /// after it, the whole membership if asked, and how many memberships changed.
     public func edit(_ rawID: String, _ edit: GroupEdit, caller: Researcher, returningMembers: Bool = false)
         async throws -> (group: ParticipantGroup, members: [Membership]?, changed: Int)
@@ -54,16 +54,12 @@ public struct ParticipantGroups: Sendable {
         -> (group: ParticipantGroup, members: [Membership]?, changed: Int)
     {
         let id: GroupID = try Self.id(rawID)
-        let result = try await store.editGroup(
-            id, edit, by: caller.id, at: .now(), returningMembers: returningMembers,
-            permit: { group in try GroupRules.permit(edit, on: group) })
+        let result = try await store.editGroup(id, edit, by: caller.id, at: .now(), returningMembers: returningMembers)
         guard let result else { throw Self.notFound(rawID) }
         return result
     }
 
-    private static func id(_ raw: String) throws(CohortError) -> GroupID {
-        try GroupRules.parseID(raw, "Participant group")
-    }
+    private static func id(_ raw: String) throws(CohortError) -> GroupID { try .parse(raw) }
 
-    private static func notFound(_ raw: String) -> CohortError { .notFound("Participant group", raw) }
+    private static func notFound(_ raw: String) -> CohortError { GroupID.notFound(raw) }
 }

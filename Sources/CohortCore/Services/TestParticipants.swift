@@ -11,7 +11,9 @@ public struct TestParticipants: Sendable {
             throw CohortError.invalid("email", "Enter a valid email address.")
         }
         let id = ParticipantID.generate()
-        try await store.createTestParticipant(id, email: email.lowercased(), by: caller.id, at: .now())
+        guard try await store.createTestParticipant(id, email: email.lowercased(), by: caller.id, at: .now()) else {
+            throw CohortError.participantEmailTaken()
+        }
         return id
     }
 }

@@ -11,21 +11,25 @@ public struct Workspaces: Sendable {
     }
 
     public func create(_ new: NewWorkspace, caller: Researcher) async throws -> WorkspaceDetails {
-        try await store.createWorkspace(new, id: .generate(), by: caller.id, at: .now())
+        guard
+            let workspace = try await store.createWorkspace(
+                new, id: .generate(), by: caller.id, role: Member.workspaceAdmin, at: .now())
+        else { throw CohortError.researcherGone() }
+        return workspace
     }
 
     public func get(_ rawID: String, caller: Researcher) async throws -> WorkspaceDetails {
-        let id: WorkspaceID = try GroupRules.parseID(rawID, "Workspace")
+        let id = try WorkspaceID.parse(rawID)
         guard let workspace = try await store.workspace(id, visibleTo: caller.id) else {
-            throw CohortError.notFound("Workspace", rawID)
+            throw WorkspaceID.notFound(rawID)
         }
         return workspace
     }
 
     public func update(_ rawID: String, _ edit: WorkspaceEdit, caller: Researcher) async throws -> WorkspaceDetails {
-        let id: WorkspaceID = try GroupRules.parseID(rawID, "Workspace")
+        let id = try WorkspaceID.parse(rawID)
         guard let workspace = try await store.updateWorkspace(id, edit, by: caller.id) else {
-            throw CohortError.notFound("Workspace", rawID)
+            throw WorkspaceID.notFound(rawID)
         }
         return workspace
     }

@@ -14,13 +14,18 @@ public protocol CohortStore: ResearcherStore, WorkspaceStore, ProjectStore, Part
     func close() async throws
 }
 
-/// A researcher, their organisation and their first workspace, to be created together.
+/// A researcher, their organisation and their first workspace, to be created together, with
+/// every default decided here: stores write what they are given.
 public struct NewResearcher: Hashable, Sendable {
     public let id: ResearcherID
     public let email: String
     public let name: String
     public let organisationID: OrganisationID
+    public let organisationName: String
     public let workspaceID: WorkspaceID
+    public let workspace: NewWorkspace
+    /// The researcher's role in their first workspace.
+    public let workspaceRole: String
     public let at: Timestamp
 
     public init(email: String, name: String, at: Timestamp) {
@@ -28,7 +33,11 @@ public struct NewResearcher: Hashable, Sendable {
         self.email = email
         self.name = name
         self.organisationID = .generate()
+        self.organisationName = "\(name)'s organisation"
         self.workspaceID = .generate()
+        self.workspace = NewWorkspace(
+            title: "\(name)'s workspace", description: "", naivetyDistributionRate: nil, currencyCode: .gbp)
+        self.workspaceRole = Member.workspaceAdmin
         self.at = at
     }
 }
@@ -59,9 +68,11 @@ public protocol ResearcherStore: Sendable {
 public protocol WorkspaceStore: Sendable {
     func workspaces(of caller: ResearcherID, page: PageRequest) async throws -> Page<WorkspaceDetails>
     func workspace(_ id: WorkspaceID, visibleTo caller: ResearcherID) async throws -> WorkspaceDetails?
-    /// Creates a workspace in the caller's organisation with the caller as its admin.
-    func createWorkspace(_ new: NewWorkspace, id: WorkspaceID, by caller: ResearcherID, at: Timestamp) async throws
-        -> WorkspaceDetails
+    /// Creates a workspace in the caller's organisation with the caller in `role`; `nil` when the
+    /// caller no longer exists.
+    func createWorkspace(
+        _ new: NewWorkspace, id: WorkspaceID, by caller: ResearcherID, role: String, at: Timestamp
+    ) async throws -> WorkspaceDetails?
     func updateWorkspace(_ id: WorkspaceID, _ edit: WorkspaceEdit, by caller: ResearcherID) async throws
         -> WorkspaceDetails?
 }
@@ -82,20 +93,19 @@ public protocol ProjectStore: Sendable {
 }
 
 public protocol ParticipantGroupStore: Sendable {
-    /// Throws ``ErrorKind/notFound`` when the scope is not the caller's.
+    /// Throws what ``GroupRules/check(_:reach:projectWorkspace:)`` throws for the scope.
     func groups(in scope: GroupListScope, active: Bool?, page: PageRequest, visibleTo caller: ResearcherID)
         async throws -> Page<ParticipantGroup>
-    /// Throws ``ErrorKind/notFound`` when the placement names something that is not the caller's,
-    /// and ``ErrorKind/invalidInput`` when a project is not in the workspace given with it.
+    /// Places the group as ``GroupRules/resolve(_:reach:projectWorkspace:)`` decides, throwing
+    /// what it throws.
     func createGroup(_ new: NewGroup, id: GroupID, by caller: ResearcherID, at: Timestamp) async throws
         -> ParticipantGroup
     func group(_ id: GroupID, visibleTo caller: ResearcherID) async throws -> ParticipantGroup?
-    /// Loads the group, calls `permit` on it, applies `edit` and, if asked, reads the membership
-    /// after the change, all in one transaction. `changed` counts the memberships added and
-    /// removed. `nil` when the group is not the caller's.
+    /// Loads the group, performs ``GroupEdit/operations(on:)`` in order and, if asked, reads the
+    /// membership after the change, all in one transaction. `changed` counts the memberships added
+    /// and removed (``GroupOperation/changedMembers(_:)``). `nil` when the group is not the caller's.
     func editGroup(
-        _ id: GroupID, _ edit: GroupEdit, by caller: ResearcherID, at: Timestamp, returningMembers: Bool,
-        permit: @Sendable (ParticipantGroup) throws -> Void
+        _ id: GroupID, _ edit: GroupEdit, by caller: ResearcherID, at: Timestamp, returningMembers: Bool
     ) async throws -> (group: ParticipantGroup, members: [Membership]?, changed: Int)?
     /// A slice of the membership, ordered by `addedAt`, then participant id: the members after
     /// `cursor` when one is given (a keyset seek, as cheap deep in a large group as at its start),
@@ -118,7 +128,7 @@ extension ParticipantGroupStore {
 }
 
 public protocol TestParticipantStore: Sendable {
-    /// Throws ``ErrorKind/emailTaken`` when a participant has this email already.
+    /// `false`, and nothing stored, when a participant has this email already.
     func createTestParticipant(_ id: ParticipantID, email: String, by caller: ResearcherID, at: Timestamp)
-        async throws
+        async throws -> Bool
 }

@@ -33,3 +33,25 @@ extension TokenDigest {
             })
     }
 }
+
+extension ParticipantGroup {
+    /// A group from its stored columns, as every store keeps them: a group belongs to a workspace
+    /// or, failing that, to an organisation.
+    public init(
+        storedID id: String, name: String, description: String?, workspaceID: String?, organisationID: String?,
+        projectID: String?, participantCount: Int, isDeleted: Bool, createdAt: Int64
+    ) throws {
+        let owner: Owner
+        if let workspaceID {
+            owner = .workspace(try WorkspaceID(stored: workspaceID))
+        } else if let organisationID {
+            owner = .organisation(try OrganisationID(stored: organisationID))
+        } else {
+            throw CorruptRow(description: "group \(id) has neither a workspace nor an organisation")
+        }
+        self.init(
+            id: try GroupID(stored: id), name: name, description: description, owner: owner,
+            projectID: try projectID.map { try ProjectID(stored: $0) }, participantCount: participantCount,
+            isDeleted: isDeleted, createdAt: Timestamp(secondsSince1970: createdAt))
+    }
+}

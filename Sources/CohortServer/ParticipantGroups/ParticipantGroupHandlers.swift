@@ -7,9 +7,14 @@ extension APIHandler {
     {
         let caller = try RequestScope.caller()
         let query = input.query
+        // Prolific's five spellings of the scope, folded here where the wire is read.
+        let given: [(String, GroupListScope.Parameter.Kind, String?)] = [
+            ("workspace_id", .workspace, query.workspaceId), ("project_id", .project, query.projectId),
+            ("filter[workspace_id]", .workspace, query.filter?.workspaceId),
+            ("filter[project_id]", .project, query.filter?.projectId), ("organisation_id", .organisation, query.organisationId),
+        ]
         let scope = try GroupRules.listScope(
-            workspaceID: query.workspaceId, projectID: query.projectId, filterWorkspaceID: query.filter?.workspaceId,
-            filterProjectID: query.filter?.projectId, organisationID: query.organisationId)
+            given.compactMap { name, kind, value in value.map { .init(name: name, kind: kind, value: $0) } })
         let page = try PageRequest(limit: query.limit, offset: query.offset)
         let active = query.active.map { $0 == ._true }
         let groups = try await cohort.groups.list(scope: scope, active: active, page: page, caller: caller)

@@ -4,7 +4,11 @@ import CohortCore
 extension APIHandler {
     func getUser(_ input: Operations.GetUser.Input) async throws -> Operations.GetUser.Output {
         let caller = try RequestScope.caller()
-        return .ok(.init(body: .json(.init(id: caller.id.hex, email: caller.email, name: caller.name))))
+        let (first, last) = caller.firstAndLastName
+        return .ok(
+            .init(
+                body: .json(
+                    .init(id: caller.id.hex, email: caller.email, name: caller.name, firstName: first, lastName: last))))
     }
 
     func createTestParticipantForResearcher(_ input: Operations.CreateTestParticipantForResearcher.Input) async throws

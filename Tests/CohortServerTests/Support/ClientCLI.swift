@@ -62,7 +62,7 @@ struct ClientCLI {
     }
 
     private static func exitStatus(of process: Process, timeout: Duration = .seconds(60)) async throws -> Int32 {
-        try process.run()
+        try ProcessLaunch.run(process)
         let deadline = ContinuousClock.now + timeout
         while process.isRunning {
             guard ContinuousClock.now < deadline else {

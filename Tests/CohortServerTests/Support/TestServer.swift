@@ -102,11 +102,11 @@ final class TestServer: Sendable {
 
     /// Creates another researcher (with a workspace of their own) the way `cohort token create`
     /// does: through the database, while the server runs. Returns their token.
-    func addResearcher(email: String) async throws -> String {
+    func addResearcher(email: String, name: String? = nil) async throws -> String {
         let store = try await StoreOpener.open(
             ServerConfiguration(database: databasePath, databasePoolSize: 1), logger: Logger(label: "cohort-test"))
         do {
-            let (_, token) = try await Cohort(store: store).researchers.createToken(email: email)
+            let (_, token) = try await Cohort(store: store).researchers.createToken(email: email, name: name)
             try await store.close()
             return token.value
         } catch {

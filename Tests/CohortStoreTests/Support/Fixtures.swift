@@ -36,7 +36,7 @@ extension CohortStore {
     {
         let new = try WorkspaceRules.newWorkspace(
             title: title, description: "About \(title)", naivetyDistributionRate: rate, currencyCode: currency)
-        return try await createWorkspace(new, id: .generate(), by: tenant.id, at: time())
+        return try #require(try await createWorkspace(new, id: .generate(), by: tenant.id, role: Member.workspaceAdmin, at: time()))
     }
 
     func makeProject(_ title: String, in workspace: WorkspaceID, by tenant: Tenant) async throws -> Project {
@@ -64,7 +64,7 @@ extension CohortStore {
         async throws -> (group: ParticipantGroup, members: [Membership])
     {
         let result = try await editGroup(
-            group, GroupEdit(membership: membership), by: tenant.id, at: at, returningMembers: true, permit: { _ in })
+            group, GroupEdit(membership: membership), by: tenant.id, at: at, returningMembers: true)
         let (after, members, _) = try #require(result)
         return (after, try #require(members))
     }

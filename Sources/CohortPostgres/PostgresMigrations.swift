@@ -156,6 +156,36 @@ enum PostgresMigrations {
                 "ALTER TABLE memberships DROP CONSTRAINT IF EXISTS memberships_group_id_fkey",
             ]
         ),
+        (
+            5, "plain records",
+            [
+                // Every plain resource (docs/architecture.md): a document per record, in creation
+                // order (seq), and the fields its lists filter on.
+                """
+                CREATE TABLE records (
+                    kind text COLLATE "C" NOT NULL,
+                    id text COLLATE "C" NOT NULL,
+                    workspace_id text NOT NULL REFERENCES workspaces(id),
+                    version integer NOT NULL,
+                    created_at bigint NOT NULL,
+                    body text NOT NULL,
+                    seq bigint GENERATED ALWAYS AS IDENTITY,
+                    PRIMARY KEY (kind, id)
+                )
+                """,
+                "CREATE INDEX records_by_workspace ON records(kind, workspace_id, seq)",
+                """
+                CREATE TABLE record_fields (
+                    kind text COLLATE "C" NOT NULL,
+                    name text COLLATE "C" NOT NULL,
+                    value text COLLATE "C" NOT NULL,
+                    id text COLLATE "C" NOT NULL,
+                    PRIMARY KEY (kind, name, value, id)
+                )
+                """,
+                "CREATE INDEX record_fields_by_record ON record_fields(kind, id)",
+            ]
+        ),
     ]
 
     /// Applies the migrations this database lacks, in one transaction, through the store's own

@@ -79,7 +79,7 @@ extension PostgresStore: ParticipantGroupStore {
 
     /// Performs one operation of an edit; returns the rows it changed, and keeps
     /// `participant_count` equal to the membership.
-    private func perform(_ operation: GroupOperation, on id: GroupID, at: Timestamp, _ connection: PostgresConnection)
+    func perform(_ operation: GroupOperation, on id: GroupID, at: Timestamp, _ connection: PostgresConnection)
         async throws -> Int
     {
         let rows: Int
@@ -173,9 +173,14 @@ extension PostgresStore: ParticipantGroupStore {
             connection)
     }
 
-    func loadGroup(_ id: GroupID, _ connection: PostgresConnection) async throws -> ParticipantGroup? {
+    func loadGroup(_ id: GroupID, _ connection: PostgresConnection, forUpdate: Bool = false) async throws
+        -> ParticipantGroup?
+    {
         try await rows(
-            "SELECT \(unescaped: Self.groupColumns) FROM participant_groups WHERE id = \(id.hex)", connection
+            """
+            SELECT \(unescaped: Self.groupColumns) FROM participant_groups WHERE id = \(id.hex)
+            \(unescaped: forUpdate ? "FOR UPDATE" : "")
+            """, connection
         ).first.map(Self.group)
     }
 

@@ -45,6 +45,10 @@ extension PostgresStore: ResearcherStore {
         }
     }
 
+    public func reach(of researcher: ResearcherID) async throws -> Reach {
+        try await statement { connection in try await self.reach(of: researcher, connection) }
+    }
+
     public func addToken(_ digest: TokenDigest, for researcher: ResearcherID, at: Timestamp) async throws {
         try await write { connection in
             try await self.run(

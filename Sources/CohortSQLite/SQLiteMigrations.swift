@@ -93,6 +93,30 @@ enum SQLiteMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("v2: plain records") { db in
+            // Every plain resource (docs/architecture.md): a document per record, in creation
+            // order (rowid), and the fields its lists filter on.
+            try db.execute(sql: """
+                CREATE TABLE records (
+                    kind TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+                    version INTEGER NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    body TEXT NOT NULL,
+                    PRIMARY KEY (kind, id)
+                );
+                CREATE INDEX records_by_workspace ON records(kind, workspace_id);
+                CREATE TABLE record_fields (
+                    kind TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    PRIMARY KEY (kind, name, value, id)
+                ) WITHOUT ROWID;
+                CREATE INDEX record_fields_by_record ON record_fields(kind, id);
+                """)
+        }
         return migrator
     }
 }

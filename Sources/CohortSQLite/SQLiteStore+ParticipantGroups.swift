@@ -73,7 +73,7 @@ extension SQLiteStore: ParticipantGroupStore {
 
     /// Performs one operation of an edit; returns the rows it changed, and keeps
     /// `participant_count` equal to the membership.
-    private static func perform(_ operation: GroupOperation, on id: GroupID, at: Timestamp, _ db: Database) throws -> Int {
+    static func perform(_ operation: GroupOperation, on id: GroupID, at: Timestamp, _ db: Database) throws -> Int {
         let rows: Int
         switch operation {
         case .rename(let name):

@@ -39,6 +39,10 @@ extension SQLiteStore: ResearcherStore {
         }
     }
 
+    public func reach(of researcher: ResearcherID) async throws -> Reach {
+        try await read { db in try Self.reach(of: researcher, db) }
+    }
+
     public func addToken(_ digest: TokenDigest, for researcher: ResearcherID, at: Timestamp) async throws {
         try await write { db in
             try db.execute(

@@ -6,7 +6,7 @@
 /// Lists come in creation order (oldest first). One conformance suite (in the tests) holds every
 /// implementation to the same behaviour.
 public protocol CohortStore: ResearcherStore, WorkspaceStore, ProjectStore, ParticipantGroupStore,
-    TestParticipantStore
+    TestParticipantStore, RecordStore
 {
     /// Answers when the database can be read; throws otherwise.
     func ping() async throws
@@ -52,6 +52,9 @@ public protocol ResearcherStore: Sendable {
     func addToken(_ digest: TokenDigest, for researcher: ResearcherID, at: Timestamp) async throws
     /// Whether any researcher exists.
     func hasResearchers() async throws -> Bool
+    /// The researcher's organisation and workspaces (``Reach/nothing`` when there is no such
+    /// researcher): the facts the tenancy rule is decided on.
+    func reach(of researcher: ResearcherID) async throws -> Reach
     /// Every token, oldest first.
     func allTokens() async throws -> [TokenRecord]
     /// Removes the selected tokens; returns how many there were. A removed token no longer

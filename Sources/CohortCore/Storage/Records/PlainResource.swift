@@ -1,0 +1,53 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A resource kept as a stored document: a study, a filter set, a message. Conforming is what
+/// adding such a resource takes in the storage layer: its fields are encoded as JSON, and
+/// ``listFields`` are what lists filter on. The id and workspace are the record's own.
+public protocol PlainResource: Codable, Sendable {
+    associatedtype Entity: NamedEntity
+    static var recordKind: RecordKind { get }
+    var id: ID<Entity> { get }
+    /// Who may see it: the members of this workspace (``Reach``).
+    var workspaceID: WorkspaceID { get }
+    var createdAt: Timestamp { get }
+    /// The values lists may filter this resource on.
+    var listFields: Set<RecordField> { get }
+}
+
+extension PlainResource {
+    /// The record that stores this resource, at `version`.
+    public func record(version: Int = 1) throws -> StoredRecord {
+        let body = String(decoding: try RecordCoding.encoder.encode(self), as: UTF8.self)
+        return StoredRecord(
+            kind: Self.recordKind, id: id.hex, workspaceID: workspaceID, createdAt: createdAt, version: version,
+            body: body, fields: listFields)
+    }
+
+    public static func key(_ id: ID<Entity>) -> RecordKey { RecordKey(recordKind, id.hex) }
+}
+
+extension StoredRecord {
+    /// The resource this record holds; a body that does not decode is a ``CorruptRow``.
+    public func decode<R: PlainResource>(as type: R.Type = R.self) throws -> R {
+        guard kind == R.recordKind else { throw CorruptRow(description: "record \(key) is not a \(R.recordKind)") }
+        do {
+            return try RecordCoding.decoder.decode(R.self, from: Data(body.utf8))
+        } catch {
+            throw CorruptRow(description: "record \(key) does not decode as \(R.self): \(error)")
+        }
+    }
+}
+
+/// One encoding for every record: sorted keys, so that the same resource is the same text.
+enum RecordCoding {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+    static let decoder = JSONDecoder()
+}

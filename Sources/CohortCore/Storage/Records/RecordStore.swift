@@ -1,0 +1,75 @@
+/// The storage of plain resources, written once for every kind: a new kind of resource needs no
+/// SQL in any store (docs/architecture.md, "Plain resources").
+///
+/// Reads answer what is stored, whoever asks: the core decides who may see it (``Reach``).
+public protocol RecordStore: Sendable {
+    /// The record, or `nil`.
+    func record(_ key: RecordKey) async throws -> StoredRecord?
+    /// The records of a kind in a workspace that carry every field in `query.fields`, in creation
+    /// order, with the count over all pages.
+    func records(_ query: RecordQuery, page: PageRequest) async throws -> Page<StoredRecord>
+    /// One transaction across any records and participant groups: loads what `decide` asks for
+    /// (locked against concurrent writers until the end), calls it again with everything loaded so
+    /// far until it commits, then applies its changes in order. All or nothing: when `decide`
+    /// throws, or a change cannot be applied, nothing is changed and the error is thrown.
+    func transact<T: Sendable>(_ decide: @Sendable (TransactionSnapshot) throws -> TransactionStep<T>) async throws -> T
+}
+
+/// Which records a list asks for.
+public struct RecordQuery: Hashable, Sendable {
+    public let kind: RecordKind
+    public let workspaceID: WorkspaceID
+    /// Every one must be carried by a record listed.
+    public let fields: Set<RecordField>
+
+    public init(kind: RecordKind, workspaceID: WorkspaceID, fields: Set<RecordField> = []) {
+        self.kind = kind
+        self.workspaceID = workspaceID
+        self.fields = fields
+    }
+}
+
+/// What a transaction has loaded so far: `nil` entries were asked for and do not exist.
+public struct TransactionSnapshot: Sendable {
+    public var records: [RecordKey: StoredRecord?] = [:]
+    public var groups: [GroupID: ParticipantGroup?] = [:]
+
+    public init() {}
+
+    /// The record loaded for `key`, `nil` if it does not exist or was not asked for.
+    public func record(_ key: RecordKey) -> StoredRecord? { records[key] ?? nil }
+    public func group(_ id: GroupID) -> ParticipantGroup? { groups[id] ?? nil }
+}
+
+/// What a transaction's decision asks for next.
+public enum TransactionStep<T: Sendable>: Sendable {
+    /// Load these too (records and groups), then decide again.
+    case load(records: [RecordKey] = [], groups: [GroupID] = [])
+    /// Apply these changes, in order, and answer `result`.
+    case commit([RecordChange], result: T)
+}
+
+/// One change in a transaction.
+public enum RecordChange: Hashable, Sendable {
+    /// A new record (version 1).
+    case insert(StoredRecord)
+    /// Replaces the body and fields of the record with `record.version`, which becomes one more;
+    /// a record whose version moved on meanwhile fails the transaction (``RecordVersionConflict``).
+    case update(StoredRecord)
+    case delete(RecordKey)
+    /// Performs a group's operations (``GroupEdit/operations(on:)``), at `at`.
+    case editGroup(GroupID, [GroupOperation], at: Timestamp)
+}
+
+/// A transaction's change named a record that is not as it assumed: an update of a version that
+/// is no longer the stored one, or of a record that is gone, or an insert of an id that exists.
+/// Nothing was changed; the use case may load again and retry.
+public struct RecordVersionConflict: Error, Hashable, Sendable, CustomStringConvertible {
+    public let key: RecordKey
+
+    public init(_ key: RecordKey) {
+        self.key = key
+    }
+
+    public var description: String { "record \(key) changed meanwhile" }
+}

@@ -4,30 +4,24 @@ import OpenAPIRuntime
 
 /// Tries a request again as ``RetryPolicy`` says: on 429 and 503 always (neither changed
 /// anything), after `Retry-After` when given; on network failures and on 504 (a write whose
-/// outcome the server could not learn) only for the operations that are safe to repeat.
+/// outcome the server could not learn) only for the requests that are safe to repeat
+/// (``RetryClassification``).
 struct RetryMiddleware: ClientMiddleware {
     let policy: RetryPolicy
-
-    /// Operations that leave the same state however often they run.
-    static let repeatable: Set<String> = [
-        "get-health", "get-liveness", "get-openapi-document", "get-metrics", "get-user", "get-participant-groups", "get-participant-group",
-        "update-participant-group", "delete-participant-group", "get-participant-group-participants",
-        "add-to-participant-group", "remove-from-participant-group", "get-workspaces", "get-workspace",
-        "update-workspace", "get-projects", "get-project", "update-project",
-    ]
 
     func intercept(
         _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
         next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
         var attempt = 1
+        let repeatable = RetryClassification.isRepeatable(request.method, operationID: operationID)
         while true {
             let response: HTTPResponse
             let responseBody: HTTPBody?
             do {
                 (response, responseBody) = try await next(request, body, baseURL)
             } catch {
-                guard attempt < policy.maximumAttempts, Self.repeatable.contains(operationID), !(error is CancellationError),
+                guard attempt < policy.maximumAttempts, repeatable, !(error is CancellationError),
                     !(error is ProlificError)
                 else { throw error }
                 try await policy.sleep(policy.backoff(afterAttempt: attempt))
@@ -36,7 +30,7 @@ struct RetryMiddleware: ClientMiddleware {
             }
             let retried =
                 response.status.code == 429 || response.status.code == 503
-                || (response.status.code == 504 && Self.repeatable.contains(operationID))
+                || (response.status.code == 504 && repeatable)
             guard retried, attempt < policy.maximumAttempts else {
                 return (response, responseBody)
             }

@@ -1,0 +1,26 @@
+import HTTPTypes
+
+/// Which requests may be sent again when their outcome is unknown (the connection broke, or the
+/// server answered 504): those that leave the same state however often they run. Decided from the
+/// method, as HTTP defines it, plus the POST and PATCH operations that are idempotent all the
+/// same. A test classifies every operation in `openapi.yaml`, so a new POST or PATCH cannot be
+/// added without deciding here.
+public enum RetryClassification {
+    /// RFC 9110, 9.2.2: repeating these changes nothing more than sending them once.
+    public static let idempotentMethods: Set<HTTPRequest.Method> = [.get, .head, .options, .put, .delete]
+
+    /// POST and PATCH operations that may be repeated: set operations and updates that write
+    /// the values they are given.
+    public static let repeatable: Set<String> = [
+        "add-to-participant-group", "update-participant-group", "update-workspace", "update-project",
+    ]
+
+    /// POST and PATCH operations that must not be repeated: each call makes something new.
+    public static let notRepeatable: Set<String> = [
+        "create-participant-group", "create-workspace", "create-project", "create-test-participant-for-researcher",
+    ]
+
+    public static func isRepeatable(_ method: HTTPRequest.Method, operationID: String) -> Bool {
+        idempotentMethods.contains(method) || repeatable.contains(operationID)
+    }
+}

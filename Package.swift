@@ -49,6 +49,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.0.2"),
     ],
     targets: [
         /// The domain: ids, groups, memberships, workspaces, errors and the rules. No HTTP, no SQL.
@@ -125,15 +126,22 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .executableTarget(
-            name: "cohort",
+        /// The command line: `serve`, `token`, and the client commands over the SDK.
+        .target(
+            name: "CohortCLI",
             dependencies: [
                 "CohortCore",
                 "CohortServer",
                 "CohortClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
+            ]
+        ),
+        /// The `cohort` executable: a `main` that runs `CohortCLI`'s command.
+        .executableTarget(
+            name: "cohort",
+            dependencies: ["CohortCLI"],
             linkerSettings: executableLinkerSettings
         ),
         /// What the store and server tests share: throwaway PostgreSQL databases and clusters.
@@ -149,6 +157,22 @@ let package = Package(
         .testTarget(
             name: "CohortCoreTests",
             dependencies: ["CohortCore"]
+        ),
+        /// The SDK against scripted transports and Prolific's document: no server needed.
+        .testTarget(
+            name: "CohortClientTests",
+            dependencies: [
+                "CohortClient",
+                "CohortAPI",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        /// The command line's parsing (CSV, id lists), without a process or a server.
+        .testTarget(
+            name: "CohortCLITests",
+            dependencies: ["CohortCLI", .product(name: "Configuration", package: "swift-configuration")]
         ),
         /// One suite, run against every store: each must behave the same.
         .testTarget(

@@ -1,8 +1,11 @@
 import ArgumentParser
 
-@main
-struct CohortCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The `cohort` command: `serve`, `token`, and the client commands. A library, so that its
+/// parsing can be tested without a process; the executable only calls ``main()``.
+public struct CohortCommand: AsyncParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "cohort",
         abstract: "A self-hostable server for Prolific's participant-group API, and a client for it.",
         discussion: """

@@ -1,6 +1,7 @@
 import CohortCore
 import Logging
 import PostgresNIO
+import ServiceLifecycle
 import Synchronization
 import _ConnectionPoolModule
 
@@ -29,47 +30,84 @@ public final class PostgresStore: CohortStore, Sendable {
     /// statement at once: the bound on a connection that stays open but never answers.
     static let transactionDeadline = Duration.seconds(120)
 
-    private init(client: PostgresClient, logger: Logger, acquireTimeout: Duration) {
+    /// How long start-up waits for the database to answer.
+    let startupTimeout: Duration
+    /// Where the database is, for messages (never with its password).
+    let location: String
+
+    private init(client: PostgresClient, logger: Logger, acquireTimeout: Duration, startupTimeout: Duration, location: String) {
         self.client = client
         self.logger = logger
         self.acquireTimeout = acquireTimeout
+        self.startupTimeout = startupTimeout
+        self.location = location
     }
 
     private func start(_ work: @escaping @Sendable () async -> Void) {
         tasks.withLock { $0.append(Task { await work() }) }
     }
 
-    /// Connects to `url`, and applies pending migrations, waiting up to `startupTimeout` for the
-    /// database to answer.
+    /// How the store's background work (the connection pool, the pruning of write receipts) runs.
+    public enum Lifecycle: Sendable {
+        /// In tasks of the store's own, from ``open(url:poolSize:acquireTimeout:startupTimeout:eventLoopGroup:lifecycle:logger:)``
+        /// until ``close()``, migrated before `open` returns: for commands and tests.
+        case runsItself
+        /// In a ServiceLifecycle service group, as the store's ``run()``; the caller calls
+        /// ``prepare()`` (migrations) once the group runs, before serving: for `cohort serve`.
+        case service
+    }
+
+    /// Connects to `url`, waiting up to `startupTimeout` for the database to answer, and, when
+    /// the store runs itself, applies pending migrations before returning.
     public static func open(
         url: String, poolSize: Int = 10, acquireTimeout: Duration = .seconds(5), startupTimeout: Duration = .seconds(30),
-        eventLoopGroup: (any EventLoopGroup)? = nil,
+        eventLoopGroup: (any EventLoopGroup)? = nil, lifecycle: Lifecycle = .runsItself,
         logger: Logger = Logger(label: "cohort.postgres")
     ) async throws -> PostgresStore {
         let location = try PostgresURL(url)
         let client = PostgresClient(
             configuration: try location.clientConfiguration(poolSize: poolSize),
             eventLoopGroup: eventLoopGroup ?? PostgresClient.defaultEventLoopGroup, backgroundLogger: logger)
-        let store = PostgresStore(client: client, logger: logger, acquireTimeout: acquireTimeout)
-        store.start { await client.run() }
+        let store = PostgresStore(
+            client: client, logger: logger, acquireTimeout: acquireTimeout, startupTimeout: startupTimeout,
+            location: "\(location)")
+        guard case .runsItself = lifecycle else { return store }
+        store.start { await store.runBackground() }
         do {
-            try await store.leased(timeout: startupTimeout) { connection in
-                try await PostgresMigrations.migrate(connection, store: store)
-            }
+            try await store.prepare()
         } catch {
             try? await store.close()
-            throw error is LeaseTimedOut ? PostgresURLError("PostgreSQL at \(location) did not answer within \(startupTimeout)") : error
+            throw error
         }
-        store.start { await store.pruneReceipts() }
-        logger.debug("opened PostgreSQL database", metadata: ["database": "\(location)"])
         return store
+    }
+
+    /// Applies pending migrations, waiting up to the startup timeout for the database to answer.
+    public func prepare() async throws {
+        do {
+            try await leased(timeout: startupTimeout) { connection in
+                try await PostgresMigrations.migrate(connection, store: self)
+            }
+        } catch is LeaseTimedOut {
+            throw PostgresURLError("PostgreSQL at \(location) did not answer within \(startupTimeout)")
+        }
+        logger.debug("opened PostgreSQL database", metadata: ["database": "\(location)"])
+    }
+
+    /// The connection pool and the pruning of write receipts, until the task is cancelled.
+    func runBackground() async {
+        await withDiscardingTaskGroup { group in
+            group.addTask { await self.client.run() }
+            group.addTask { await self.pruneReceipts() }
+        }
     }
 
     public func ping() async throws {
         try await statement { connection in try await self.run("SELECT 1", connection) }
     }
 
-    /// Stops pruning, then the pool (which closes its connections).
+    /// Stops what ``open`` started (pruning, then the pool, which closes its connections); a store
+    /// run as a service stops when its service does.
     public func close() async throws {
         for task in tasks.withLock({ $0 }).reversed() {
             task.cancel()
@@ -298,5 +336,13 @@ enum PostgresFailure {
         default:
             return false
         }
+    }
+}
+
+extension PostgresStore: Service {
+    /// Runs the connection pool and the pruning of write receipts until the service group shuts
+    /// down; the group stops the HTTP server (draining its requests) before it signals this.
+    public func run() async throws {
+        try await cancelWhenGracefulShutdown { await self.runBackground() }
     }
 }

@@ -30,6 +30,9 @@ import Glibc
             try await Task.sleep(for: .milliseconds(Int.random(in: 150...600)))
             try await run.killAndRestart()
         }
+        // On a loaded machine (the whole suite in parallel) few writes land between kills: let the
+        // writers go on, without kills, until enough did for the check to mean something.
+        await run.waitForAcknowledged(atLeast: 60, within: .seconds(30))
         try await run.finishAndCheck()
         await TestServer.dropDatabase(database)
     }
@@ -211,6 +214,14 @@ final class CrashRun: Sendable {
             }
             let seconds = Date().timeIntervalSince(started)
             if seconds > Self.deadline - 0.5 { slowReads.withLock { $0.append("a stream took \(seconds) s") } }
+        }
+    }
+
+    /// Returns once `count` batches were acknowledged, or after `limit`.
+    func waitForAcknowledged(atLeast count: Int, within limit: Duration) async {
+        let deadline = ContinuousClock.now + limit
+        while ledger.withLock({ $0.filter { $0.answer == .acknowledged }.count }) < count, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(100))
         }
     }
 

@@ -7,7 +7,8 @@ import OpenAPIHummingbird
 
 /// Builds the Hummingbird application that serves Cohort.
 public enum CohortApplication {
-    /// Opens the store, makes sure someone can log in, and returns the application ready to run.
+    /// Opens the store and returns the application ready to run; when it runs, it migrates the
+    /// store and makes sure someone can log in before it listens.
     ///
     /// - Parameter onServerRunning: called with the port once the server listens (tests bind port 0).
     public static func make(
@@ -18,22 +19,21 @@ public enum CohortApplication {
         // Before the store opens: a metric made before swift-metrics has its backend records nothing.
         if configuration.metrics { PrometheusExport.install() }
         let eventLoopGroup = EventLoops.group(threads: configuration.eventLoopThreads)
-        let store = try await StoreOpener.open(configuration, eventLoopGroup: eventLoopGroup, logger: logger)
-        let cohort = Cohort(store: store)
+        let served = try await StoreOpener.openForServing(configuration, eventLoopGroup: eventLoopGroup, logger: logger)
+        let cohort = Cohort(store: served.store)
         let router: Router<BasicRequestContext>
         do {
-            try await ensureAccess(cohort, configuration: configuration, logger: logger)
             router = try makeRouter(cohort: cohort, configuration: configuration, logger: logger)
         } catch {
-            try? await store.close()
+            try? await served.store.close()
             throw error
         }
         let http = HTTPLayer(configuration, eventLoopGroup: eventLoopGroup, logger: logger)
-        return Application(
+        var application = Application(
             router: router,
             server: http.server,
             configuration: http.application,
-            services: [StoreService(store: store)],
+            services: [served.service],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 logger.info("cohort is serving", metadata: ["address": "http://\(configuration.host):\(port)"])
@@ -41,6 +41,13 @@ public enum CohortApplication {
             },
             eventLoopGroupProvider: .shared(eventLoopGroup),
             logger: logger)
+        // With the store's service running (PostgreSQL's pool runs there), before the server
+        // listens: a failure here stops the whole group, and the process, with its message.
+        application.beforeServerStarts {
+            try await served.prepare()
+            try await ensureAccess(cohort, configuration: configuration, logger: logger)
+        }
+        return application
     }
 
     /// The router: middleware first (it applies to the routes added after it), then the operations

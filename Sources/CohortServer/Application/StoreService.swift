@@ -1,7 +1,8 @@
 import CohortCore
 import ServiceLifecycle
 
-/// Keeps the store open while the server runs and closes it on shutdown.
+/// Keeps a store that needs no running (SQLite) open while the server runs, and closes it on
+/// shutdown. PostgreSQL's store is a service itself (``PostgresStore/run()``).
 ///
 /// The application's service group stops the HTTP server first (draining in-flight requests)
 /// and this service after it, so no request finds the database closed.

@@ -123,7 +123,7 @@ struct TokenStoreOptions: ParsableArguments {
     /// Opens the store, runs `body` on it and closes it; rule errors become one-line messages.
     func withCohort<T>(_ body: (Cohort) async throws -> T) async throws -> T {
         CohortLogging.bootstrap(level: .warning)
-        let location = try SettingsReader(arguments: database.map { ["--database", $0] } ?? [], settings: [ServeSettings.database.description]).value(ServeSettings.database) ?? ServerConfiguration.defaultDatabase
+        let location = try ServeSettings.database(flag: database)
         let store = try await StoreOpener.open(
             ServerConfiguration(database: location, databasePoolSize: 1), logger: Logger(label: "cohort"))
         do {

@@ -80,6 +80,13 @@ enum ServeSettings {
         bodyTimeout.description, idleTimeout.description, maxConnections.description, bootstrapToken.description,
     ]
 
+    /// The database the `token` commands open: their `--database`, else `COHORT_DATABASE`, as
+    /// for `serve`.
+    static func database(flag: String?) throws -> String {
+        let reader = try SettingsReader(arguments: flag.map { ["--database", $0] } ?? [], settings: [database.description])
+        return try reader.value(database) ?? ServerConfiguration.defaultDatabase
+    }
+
     /// `--help`'s list: each flag, its variable, and what it does.
     static var help: String {
         all.map { setting in

@@ -2,52 +2,39 @@
 /// text is read. ``SettingsReader`` finds its value (flag, else variable, else default) through
 /// swift-configuration; `--help` lists it from the same declaration.
 struct Setting<Value: Sendable>: Sendable {
-    /// The flag without its dashes: `pool-size` is `--pool-size`.
-    let flag: String
-    /// The environment variable without `COHORT_`, as swift-configuration spells keys:
-    /// `database-pool-size` is `COHORT_DATABASE_POOL_SIZE`.
-    let variable: String
-    let help: String
-    /// `true` for a flag that takes no value (`--metrics`).
-    let isSwitch: Bool
-    /// Tokens and passwords: kept out of swift-configuration's access logs.
-    let isSecret: Bool
-    /// Read from the environment only: a token on the command line is visible to every user of
-    /// the machine (`ps`).
-    let environmentOnly: Bool
+    /// What `--help` and the flag parser know of it, whatever its type.
+    let description: SettingDescription
     /// The value of the text given; throws a ``CommandError`` that names the setting.
     let parse: @Sendable (_ text: String, _ name: String) throws -> Value
 
+    /// - Parameters:
+    ///   - flag: without its dashes: `pool-size` is `--pool-size`.
+    ///   - variable: without `COHORT_`, as swift-configuration spells keys (`database-pool-size`
+    ///     is `COHORT_DATABASE_POOL_SIZE`); the flag's name when not given.
+    ///   - isSwitch: a flag that takes no value (`--metrics`).
+    ///   - isSecret: tokens and passwords, kept out of swift-configuration's access logs.
+    ///   - environmentOnly: no flag: a token on the command line is visible to every user of the
+    ///     machine (`ps`).
     init(
         _ flag: String, variable: String? = nil, help: String, isSwitch: Bool = false, isSecret: Bool = false,
         environmentOnly: Bool = false, parse: @escaping @Sendable (_ text: String, _ name: String) throws -> Value
     ) {
-        self.environmentOnly = environmentOnly
-        self.flag = flag
-        self.variable = variable ?? flag
-        self.help = help
-        self.isSwitch = isSwitch
-        self.isSecret = isSecret
-        self.parse = parse
-    }
-
-    var environmentName: String { "COHORT_" + variable.uppercased().replacingOccurrences(of: "-", with: "_") }
-
-    /// What the help and the catalogue know of any setting, whatever its type.
-    var description: SettingDescription {
-        SettingDescription(
-            flag: flag, variable: variable, environmentName: environmentName, help: help, isSwitch: isSwitch,
+        self.description = SettingDescription(
+            flag: flag, variable: variable ?? flag, help: help, isSwitch: isSwitch, isSecret: isSecret,
             environmentOnly: environmentOnly)
+        self.parse = parse
     }
 }
 
 struct SettingDescription: Sendable {
     let flag: String
     let variable: String
-    let environmentName: String
     let help: String
     let isSwitch: Bool
+    let isSecret: Bool
     let environmentOnly: Bool
+
+    var environmentName: String { "COHORT_" + variable.uppercased().replacingOccurrences(of: "-", with: "_") }
 }
 
 /// How settings' text is read, with the messages a user sees.

@@ -51,8 +51,9 @@ struct SettingsReader: Sendable {
     /// The setting's value, from a flag, else from its variable; `nil` when neither is given
     /// (an empty variable counts as not given).
     func value<Value>(_ setting: Setting<Value>) throws -> Value? {
-        let key = ConfigKey(["cohort", setting.variable])
-        guard let text = reader.string(forKey: key, isSecret: setting.isSecret), !text.isEmpty else { return nil }
-        return try setting.parse(text, flagged.contains(setting.variable) ? "--\(setting.flag)" : setting.environmentName)
+        let about = setting.description
+        let key = ConfigKey(["cohort", about.variable])
+        guard let text = reader.string(forKey: key, isSecret: about.isSecret), !text.isEmpty else { return nil }
+        return try setting.parse(text, flagged.contains(about.variable) ? "--\(about.flag)" : about.environmentName)
     }
 }

@@ -8,6 +8,4 @@ public enum Change<Value: Sendable & Hashable>: Sendable, Hashable {
         if case .set(let value) = self { return value }
         return current
     }
-
-    public var isKeep: Bool { self == .keep }
 }

@@ -31,13 +31,6 @@ public struct ParticipantGroups: Sendable {
         try await apply(edit, to: rawID, caller: caller, returningMembers: returningMembers)
     }
 
-    /// Applies a membership change and returns the whole membership after it.
-    public func changeMembers(_ rawID: String, _ change: MembershipEdit, caller: Researcher) async throws
-        -> [Membership]
-    {
-        try await apply(GroupEdit(membership: change), to: rawID, caller: caller, returningMembers: true).members ?? []
-    }
-
     public func delete(_ rawID: String, caller: Researcher) async throws {
         _ = try await apply(GroupEdit(delete: true), to: rawID, caller: caller, returningMembers: false)
     }

@@ -1,4 +1,5 @@
-/// The participant-group use cases. Ids arrive as the client sent them; they are validated here.
+/// The participant-group use cases. Requests arrive as the client sent them (ids, drafts,
+/// patches); they are validated here.
 public struct ParticipantGroups: Sendable {
     let store: any ParticipantGroupStore
 
@@ -6,15 +7,19 @@ public struct ParticipantGroups: Sendable {
         self.store = store
     }
 
+    /// The groups in the one scope the parameters name (``GroupRules/listScope(_:)``).
     public func list(
-        scope: GroupListScope, active: Bool?, page: PageRequest, caller: Researcher
+        scope parameters: [GroupListScope.Parameter], active: Bool?, page: PageRequest, caller: Researcher
     ) async throws -> Page<ParticipantGroup> {
-        try await store.groups(in: scope, active: active, page: page, visibleTo: caller.id)
+        let scope = try GroupRules.listScope(parameters)
+        return try await store.groups(in: scope, active: active, page: page, visibleTo: caller.id)
     }
 
-    public func create(_ new: NewGroup, caller: Researcher) async throws -> ParticipantGroup {
-        let now = Timestamp.now()
-        return try await store.createGroup(new, id: .generate(), by: caller.id, at: now)
+    public func create(_ draft: GroupDraft, caller: Researcher) async throws -> ParticipantGroup {
+        let new = try GroupRules.newGroup(
+            name: draft.name, description: draft.description, workspaceID: draft.workspaceID,
+            organisationID: draft.organisationID, projectID: draft.projectID, participantIDs: draft.participantIDs)
+        return try await store.createGroup(new, id: .generate(), by: caller.id, at: .now())
     }
 
     public func get(_ rawID: String, caller: Researcher) async throws -> ParticipantGroup {
@@ -23,12 +28,29 @@ public struct ParticipantGroups: Sendable {
         return group
     }
 
-    /// Applies `edit` (a deleted group takes edits as a live one does). Returns the group
-    /// after it, the whole membership if asked, and how many memberships changed.
-    public func edit(_ rawID: String, _ edit: GroupEdit, caller: Researcher, returningMembers: Bool = false)
+    /// Applies a PATCH (a deleted group takes edits as a live one does). Returns the group after
+    /// it and how many memberships changed.
+    public func update(_ rawID: String, _ patch: GroupPatch, caller: Researcher) async throws
+        -> (group: ParticipantGroup, members: [Membership]?, changed: Int)
+    {
+        let edit = try GroupRules.update(name: patch.name, description: patch.description, participantIDs: patch.participantIDs)
+        return try await apply(edit, to: rawID, caller: caller, returningMembers: false)
+    }
+
+    /// Adds the ids (as sent) to the group's members; the whole membership after it, if asked.
+    public func add(_ participantIDs: [String], to rawID: String, caller: Researcher, returningMembers: Bool)
         async throws -> (group: ParticipantGroup, members: [Membership]?, changed: Int)
     {
-        try await apply(edit, to: rawID, caller: caller, returningMembers: returningMembers)
+        let edit = GroupEdit(membership: .add(try ParticipantIDs.parse(participantIDs)))
+        return try await apply(edit, to: rawID, caller: caller, returningMembers: returningMembers)
+    }
+
+    /// Removes the ids (as sent) from the group's members; the whole membership after it, if asked.
+    public func remove(_ participantIDs: [String], from rawID: String, caller: Researcher, returningMembers: Bool)
+        async throws -> (group: ParticipantGroup, members: [Membership]?, changed: Int)
+    {
+        let edit = GroupEdit(membership: .remove(try ParticipantIDs.parse(participantIDs)))
+        return try await apply(edit, to: rawID, caller: caller, returningMembers: returningMembers)
     }
 
     public func delete(_ rawID: String, caller: Researcher) async throws {

@@ -16,8 +16,12 @@ public struct Projects: Sendable {
         return projects
     }
 
-    public func create(_ new: NewProject, workspace rawID: String, caller: Researcher) async throws -> ProjectDetails {
+    public func create(_ draft: ProjectDraft, workspace rawID: String, caller: Researcher) async throws -> ProjectDetails {
         let id = try WorkspaceID.parse(rawID)
+        let new = try ProjectRules.newProject(
+            title: draft.title, description: draft.description, visibility: draft.visibility,
+            publicDetails: draft.publicDetails, naivetyDistributionRate: draft.naivetyDistributionRate,
+            isLongitudinal: draft.isLongitudinal, longitudinalConfigJSON: draft.longitudinalConfigJSON)
         guard let project = try await store.createProject(new, id: .generate(), in: id, by: caller.id, at: .now())
         else { throw WorkspaceID.notFound(rawID) }
         return project

@@ -10,7 +10,10 @@ public struct Workspaces: Sendable {
         try await store.workspaces(of: caller.id, page: page)
     }
 
-    public func create(_ new: NewWorkspace, caller: Researcher) async throws -> WorkspaceDetails {
+    public func create(_ draft: WorkspaceDraft, caller: Researcher) async throws -> WorkspaceDetails {
+        let new = try WorkspaceRules.newWorkspace(
+            title: draft.title, description: draft.description, naivetyDistributionRate: draft.naivetyDistributionRate,
+            currencyCode: draft.currencyCode)
         guard
             let workspace = try await store.createWorkspace(
                 new, id: .generate(), by: caller.id, role: Member.workspaceAdmin, at: .now())
@@ -26,8 +29,10 @@ public struct Workspaces: Sendable {
         return workspace
     }
 
-    public func update(_ rawID: String, _ edit: WorkspaceEdit, caller: Researcher) async throws -> WorkspaceDetails {
+    public func update(_ rawID: String, _ patch: WorkspacePatch, caller: Researcher) async throws -> WorkspaceDetails {
         let id = try WorkspaceID.parse(rawID)
+        let edit = try WorkspaceRules.edit(
+            title: patch.title, description: patch.description, naivetyDistributionRate: patch.naivetyDistributionRate)
         guard let workspace = try await store.updateWorkspace(id, edit, by: caller.id) else {
             throw WorkspaceID.notFound(rawID)
         }

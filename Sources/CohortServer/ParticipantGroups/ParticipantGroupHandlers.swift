@@ -13,8 +13,7 @@ extension APIHandler {
             ("filter[workspace_id]", .workspace, query.filter?.workspaceId),
             ("filter[project_id]", .project, query.filter?.projectId), ("organisation_id", .organisation, query.organisationId),
         ]
-        let scope = try GroupRules.listScope(
-            given.compactMap { name, kind, value in value.map { .init(name: name, kind: kind, value: $0) } })
+        let scope = given.compactMap { name, kind, value in value.map { GroupListScope.Parameter(name: name, kind: kind, value: $0) } }
         let page = try PageRequest(limit: query.limit, offset: query.offset)
         let active = query.active.map { $0 == ._true }
         let groups = try await cohort.groups.list(scope: scope, active: active, page: page, caller: caller)
@@ -35,10 +34,10 @@ extension APIHandler {
         case .json(let json): body = json
         case .urlEncodedForm(let form): body = form
         }
-        let new = try GroupRules.newGroup(
+        let draft = GroupDraft(
             name: body.name, description: body.description, workspaceID: body.workspaceId,
             organisationID: body.organisationId, projectID: body.projectId, participantIDs: body.participantIds)
-        let group = try await cohort.groups.create(new, caller: caller)
+        let group = try await cohort.groups.create(draft, caller: caller)
         MembershipMetrics.record(group.participantCount)
         return .created(.init(body: .json(.init(group))))
     }
@@ -55,9 +54,8 @@ extension APIHandler {
     {
         let caller = try RequestScope.caller()
         guard case .json(let body) = input.body else { throw Self.jsonOnly }
-        let edit = try GroupRules.update(
-            name: body.name, description: body.description.change, participantIDs: body.participantIds)
-        let result = try await cohort.groups.edit(input.path.id, edit, caller: caller)
+        let patch = GroupPatch(name: body.name, description: body.description.change, participantIDs: body.participantIds)
+        let result = try await cohort.groups.update(input.path.id, patch, caller: caller)
         MembershipMetrics.record(result.changed)
         if Preference.wantsMinimal(input.headers.prefer) {
             return .ok(
@@ -87,7 +85,7 @@ extension APIHandler {
         -> Operations.AddToParticipantGroup.Output
     {
         guard case .json(let body) = input.body else { throw Self.jsonOnly }
-        switch try await changeMembership(input.path.id, body.participantIds, prefer: input.headers.prefer, MembershipEdit.add) {
+        switch try await changeMembership(input.path.id, body.participantIds, prefer: input.headers.prefer, .add) {
         case .minimal(let change):
             return .ok(.init(headers: .init(preferenceApplied: Preference.minimal), body: .json(.MinimalChange(change))))
         case .members(let list):
@@ -99,7 +97,7 @@ extension APIHandler {
         -> Operations.RemoveFromParticipantGroup.Output
     {
         guard case .json(let body) = input.body else { throw Self.jsonOnly }
-        switch try await changeMembership(input.path.id, body.participantIds, prefer: input.headers.prefer, MembershipEdit.remove) {
+        switch try await changeMembership(input.path.id, body.participantIds, prefer: input.headers.prefer, .remove) {
         case .minimal(let change):
             return .ok(.init(headers: .init(preferenceApplied: Preference.minimal), body: .json(.MinimalChange(change))))
         case .members(let list):
@@ -113,16 +111,20 @@ extension APIHandler {
         case members(Components.Schemas.ParticipantGroupMembershipListResponse)
     }
 
-    /// Add and remove: the ids checked, the change made, and the answer the client prefers (the
-    /// members are read back only when it is the whole membership).
+    enum MembershipChange { case add, remove }
+
+    /// Add and remove: the change made, and the answer the client prefers (the members are read
+    /// back only when it is the whole membership).
     private func changeMembership(
-        _ group: String, _ participantIDs: [String], prefer: String?, _ edit: ([ParticipantID]) -> MembershipEdit
+        _ group: String, _ participantIDs: [String], prefer: String?, _ change: MembershipChange
     ) async throws -> MembershipChangeAnswer {
         let caller = try RequestScope.caller()
-        let ids = try ParticipantIDs.parse(participantIDs)
         let minimal = Preference.wantsMinimal(prefer)
-        let result = try await cohort.groups.edit(
-            group, GroupEdit(membership: edit(ids)), caller: caller, returningMembers: !minimal)
+        let result =
+            switch change {
+            case .add: try await cohort.groups.add(participantIDs, to: group, caller: caller, returningMembers: !minimal)
+            case .remove: try await cohort.groups.remove(participantIDs, from: group, caller: caller, returningMembers: !minimal)
+            }
         MembershipMetrics.record(result.changed)
         if minimal { return .minimal(.init(result.group, changed: result.changed)) }
         let members = (result.members ?? []).map(Components.Schemas.ParticipantGroupMembership.init)

@@ -22,11 +22,11 @@ extension APIHandler {
         if let config = body.longitudinalConfig {
             configJSON = String(decoding: try JSONEncoder().encode(config), as: UTF8.self)
         }
-        let new = try ProjectRules.newProject(
+        let draft = ProjectDraft(
             title: body.title, description: body.description, visibility: body.type?.visibility,
             publicDetails: body.publicDetails?.patch, naivetyDistributionRate: body.naivetyDistributionRate,
             isLongitudinal: body.isLongitudinal, longitudinalConfigJSON: configJSON)
-        let project = try await cohort.projects.create(new, workspace: input.path.workspaceId, caller: caller)
+        let project = try await cohort.projects.create(draft, workspace: input.path.workspaceId, caller: caller)
         return .created(.init(body: .json(.init(project))))
     }
 

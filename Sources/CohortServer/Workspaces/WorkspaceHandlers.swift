@@ -17,10 +17,10 @@ extension APIHandler {
     func createWorkspace(_ input: Operations.CreateWorkspace.Input) async throws -> Operations.CreateWorkspace.Output {
         let caller = try RequestScope.caller()
         guard case .json(let body) = input.body else { throw Self.jsonOnly }
-        let new = try WorkspaceRules.newWorkspace(
+        let draft = WorkspaceDraft(
             title: body.title, description: body.description, naivetyDistributionRate: body.naivetyDistributionRate,
             currencyCode: body.currencyCode)
-        let workspace = try await cohort.workspaces.create(new, caller: caller)
+        let workspace = try await cohort.workspaces.create(draft, caller: caller)
         return .created(.init(body: .json(.init(workspace))))
     }
 
@@ -32,9 +32,9 @@ extension APIHandler {
     func updateWorkspace(_ input: Operations.UpdateWorkspace.Input) async throws -> Operations.UpdateWorkspace.Output {
         let caller = try RequestScope.caller()
         guard case .json(let body) = input.body else { throw Self.jsonOnly }
-        let edit = try WorkspaceRules.edit(
+        let patch = WorkspacePatch(
             title: body.title, description: body.description, naivetyDistributionRate: body.naivetyDistributionRate.change)
-        let workspace = try await cohort.workspaces.update(input.path.workspaceId, edit, caller: caller)
+        let workspace = try await cohort.workspaces.update(input.path.workspaceId, patch, caller: caller)
         return .ok(.init(body: .json(.init(workspace))))
     }
 }

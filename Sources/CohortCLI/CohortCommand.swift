@@ -19,6 +19,7 @@ public struct CohortCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Serve.self, Token.self, GroupsCommand.self, MembersCommand.self, WorkspacesCommand.self, WhoamiCommand.self,
+            SandboxCommand.self,
         ],
         defaultSubcommand: nil)
 }

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import CohortCore
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -44,6 +45,32 @@ import Glibc
         #expect(line.contains("status=200"))
         #expect(line.contains("duration_ms="))
         #expect(!second.stderr.contains(token))
+    }
+
+    /// `--sandbox` without `--admin-token` makes one up and prints it once (never to the log), and
+    /// `cohort sandbox clock` drives the clock with it.
+    @Test func aSandboxPrintsItsAdminTokenAndTheClockCommandUsesIt() async throws {
+        let database = TestServer.temporarySQLitePath()
+        let server = try CohortProcess(
+            ["serve", "--sandbox"], environment: ["COHORT_BOOTSTRAP_TOKEN": "ci-token", "COHORT_PORT": "0", "COHORT_DATABASE": database])
+        let url = try await server.waitUntilServing()
+        let lines = server.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let marker = try #require(lines.firstIndex { $0.contains("admin token") }, "stdout: \(server.stdout)")
+        let admin = try #require(lines[(marker + 1)...].first { !$0.isEmpty })
+        #expect(try await get(url + "/_cohort/clock", token: admin).status == 200)
+        #expect(try await get(url + "/_cohort/clock", token: "ci-token").status == 401)
+        let advanced = try await CohortProcess.run(
+            ["sandbox", "clock", "--advance", "3600", "--url", url], environment: ["PROLIFIC_TOKEN": admin])
+        #expect(advanced.status == 0, "\(advanced.stderr)")
+        let shown = try await CohortProcess.run(["sandbox", "clock", "--url", url], environment: ["PROLIFIC_TOKEN": admin])
+        let now = try #require(Timestamp(rfc3339: shown.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(shown)")
+        #expect(now.secondsSince1970 >= Timestamp.now().secondsSince1970 + 3_590)
+        let refused = try await CohortProcess.run(
+            ["sandbox", "clock", "--set", "2000-01-01T00:00:00Z", "--url", url], environment: ["PROLIFIC_TOKEN": admin])
+        #expect(refused.status != 0 && refused.stderr.contains("only moves forward"), "\(refused)")
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit() == 0)
+        #expect(!server.stderr.contains(admin), "the admin token must not reach the log")
     }
 
     @Test func aBootstrapTokenWorksAndTokenCreateWorksWhileTheServerRuns() async throws {

@@ -1,3 +1,4 @@
+import CohortCore
 import CohortServer
 import Logging
 
@@ -72,12 +73,21 @@ enum ServeSettings {
         help: "Makes sure a researcher with this token and a workspace of their own exist.", isSecret: true,
         environmentOnly: true, parse: SettingText.string)
 
+    static let sandbox = Setting(
+        "sandbox",
+        help: "Serve the sandbox's operations under /_cohort/ (the clock, ...), with the admin token (docs/sandbox.md).",
+        isSwitch: true, parse: SettingText.boolean)
+    static let adminToken = Setting(
+        "admin-token", help: "The sandbox's admin token (default: a new one, printed once at start).", isSecret: true,
+        parse: SettingText.string)
+
     /// In the order `--help` lists them.
     static let all: [SettingDescription] = [
         host.description, port.description, database.description, poolSize.description, databaseTimeout.description,
         maxBodyBytes.description, eventLoopThreads.description, logLevel.description, logFormat.description,
         rateLimit.description, rateBurst.description, metrics.description, headerTimeout.description,
         bodyTimeout.description, idleTimeout.description, maxConnections.description, bootstrapToken.description,
+        sandbox.description, adminToken.description,
     ]
 
     /// The database the `token` commands open: their `--database`, else `COHORT_DATABASE`, as
@@ -121,6 +131,12 @@ enum ServeSettings {
                 throw CommandError("--rate-limit must be above 0 and --rate-burst at least 1")
             }
             configuration.rateLimit = .init(rate: rate, burst: burst)
+        }
+        let admin = try settings.value(adminToken)
+        if try settings.value(sandbox) ?? false {
+            configuration.sandbox = .init(adminToken: admin ?? APIToken.generate().value, printedAtStart: admin == nil)
+        } else if admin != nil {
+            throw CommandError("--admin-token is for --sandbox only")
         }
         return (configuration, try settings.value(logLevel) ?? .info, try settings.value(logFormat) ?? .text)
     }

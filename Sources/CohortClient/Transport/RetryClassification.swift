@@ -18,6 +18,8 @@ public enum RetryClassification {
     /// POST and PATCH operations that must not be repeated: each call makes something new.
     public static let notRepeatable: Set<String> = [
         "create-participant-group", "create-workspace", "create-project", "create-test-participant-for-researcher",
+        // An advance moves the clock again each time.
+        "set-sandbox-clock",
     ]
 
     public static func isRepeatable(_ method: HTTPRequest.Method, operationID: String) -> Bool {

@@ -7,14 +7,17 @@ public struct Cohort: Sendable {
     public let projects: Projects
     public let groups: ParticipantGroups
     public let testParticipants: TestParticipants
+    /// What every write reads the time from.
+    public let clock: any CohortClock
 
-    public init(store: any CohortStore) {
+    public init(store: any CohortStore, clock: any CohortClock = SystemClock()) {
         self.store = store
+        self.clock = clock
         self.authenticator = Authenticator(store: store)
-        self.researchers = Researchers(store: store)
-        self.workspaces = Workspaces(store: store)
-        self.projects = Projects(store: store)
-        self.groups = ParticipantGroups(store: store)
-        self.testParticipants = TestParticipants(store: store)
+        self.researchers = Researchers(store: store, clock: clock)
+        self.workspaces = Workspaces(store: store, clock: clock)
+        self.projects = Projects(store: store, clock: clock)
+        self.groups = ParticipantGroups(store: store, clock: clock)
+        self.testParticipants = TestParticipants(store: store, clock: clock)
     }
 }

@@ -2,9 +2,11 @@
 /// patches); they are validated here.
 public struct ParticipantGroups: Sendable {
     let store: any ParticipantGroupStore
+    let clock: any CohortClock
 
-    public init(store: any ParticipantGroupStore) {
+    public init(store: any ParticipantGroupStore, clock: any CohortClock = SystemClock()) {
         self.store = store
+        self.clock = clock
     }
 
     /// The groups in the one scope the parameters name (``GroupRules/listScope(_:)``).
@@ -19,7 +21,7 @@ public struct ParticipantGroups: Sendable {
         let new = try GroupRules.newGroup(
             name: draft.name, description: draft.description, workspaceID: draft.workspaceID,
             organisationID: draft.organisationID, projectID: draft.projectID, participantIDs: draft.participantIDs)
-        return try await store.createGroup(new, id: .generate(), by: caller.id, at: .now())
+        return try await store.createGroup(new, id: .generate(), by: caller.id, at: clock.now())
     }
 
     public func get(_ rawID: String, caller: Researcher) async throws -> ParticipantGroup {
@@ -69,7 +71,7 @@ public struct ParticipantGroups: Sendable {
         -> (group: ParticipantGroup, members: [Membership]?, changed: Int)
     {
         let id: GroupID = try Self.id(rawID)
-        let result = try await store.editGroup(id, edit, by: caller.id, at: .now(), returningMembers: returningMembers)
+        let result = try await store.editGroup(id, edit, by: caller.id, at: clock.now(), returningMembers: returningMembers)
         guard let result else { throw Self.notFound(rawID) }
         return result
     }

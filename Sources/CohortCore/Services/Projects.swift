@@ -1,9 +1,11 @@
 /// The project use cases.
 public struct Projects: Sendable {
     let store: any ProjectStore
+    let clock: any CohortClock
 
-    public init(store: any ProjectStore) {
+    public init(store: any ProjectStore, clock: any CohortClock = SystemClock()) {
         self.store = store
+        self.clock = clock
     }
 
     public func list(workspace rawID: String, page: PageRequest, caller: Researcher) async throws
@@ -22,7 +24,7 @@ public struct Projects: Sendable {
             title: draft.title, description: draft.description, visibility: draft.visibility,
             publicDetails: draft.publicDetails, naivetyDistributionRate: draft.naivetyDistributionRate,
             isLongitudinal: draft.isLongitudinal, longitudinalConfigJSON: draft.longitudinalConfigJSON)
-        guard let project = try await store.createProject(new, id: .generate(), in: id, by: caller.id, at: .now())
+        guard let project = try await store.createProject(new, id: .generate(), in: id, by: caller.id, at: clock.now())
         else { throw WorkspaceID.notFound(rawID) }
         return project
     }

@@ -1,9 +1,11 @@
 /// How researchers and their tokens come to exist.
 public struct Researchers: Sendable {
     let store: any ResearcherStore
+    let clock: any CohortClock
 
-    public init(store: any ResearcherStore) {
+    public init(store: any ResearcherStore, clock: any CohortClock = SystemClock()) {
         self.store = store
+        self.clock = clock
     }
 
     /// The email of the researcher that the server creates for itself when nobody else exists.
@@ -17,9 +19,9 @@ public struct Researchers: Sendable {
         }
         let email = email.lowercased()
         let (researcher, _) = try await store.provisionResearcher(
-            NewResearcher(email: email, name: name ?? Self.name(from: email), at: .now()))
+            NewResearcher(email: email, name: name ?? Self.name(from: email), at: clock.now()))
         let token = APIToken.generate()
-        try await store.addToken(token.digest, for: researcher.id, at: .now())
+        try await store.addToken(token.digest, for: researcher.id, at: clock.now())
         return (researcher, token)
     }
 
@@ -30,8 +32,8 @@ public struct Researchers: Sendable {
     {
         let email = email.lowercased()
         let (researcher, _) = try await store.provisionResearcher(
-            NewResearcher(email: email, name: Self.name(from: email), at: .now()))
-        try await store.addToken(token.digest, for: researcher.id, at: .now())
+            NewResearcher(email: email, name: Self.name(from: email), at: clock.now()))
+        try await store.addToken(token.digest, for: researcher.id, at: clock.now())
         return researcher
     }
 
@@ -40,11 +42,11 @@ public struct Researchers: Sendable {
     public func createFirstResearcherIfNone() async throws -> (researcher: Researcher, token: APIToken)? {
         guard try await !store.hasResearchers() else { return nil }
         let (researcher, created) = try await store.provisionResearcher(
-            NewResearcher(email: Self.defaultEmail, name: "Cohort researcher", at: .now()))
+            NewResearcher(email: Self.defaultEmail, name: "Cohort researcher", at: clock.now()))
         // Another process got there first: it shows its own token.
         guard created else { return nil }
         let token = APIToken.generate()
-        try await store.addToken(token.digest, for: researcher.id, at: .now())
+        try await store.addToken(token.digest, for: researcher.id, at: clock.now())
         return (researcher, token)
     }
 

@@ -1,9 +1,11 @@
 /// The workspace use cases.
 public struct Workspaces: Sendable {
     let store: any WorkspaceStore
+    let clock: any CohortClock
 
-    public init(store: any WorkspaceStore) {
+    public init(store: any WorkspaceStore, clock: any CohortClock = SystemClock()) {
         self.store = store
+        self.clock = clock
     }
 
     public func list(page: PageRequest, caller: Researcher) async throws -> Page<WorkspaceDetails> {
@@ -16,7 +18,7 @@ public struct Workspaces: Sendable {
             currencyCode: draft.currencyCode)
         guard
             let workspace = try await store.createWorkspace(
-                new, id: .generate(), by: caller.id, role: Member.workspaceAdmin, at: .now())
+                new, id: .generate(), by: caller.id, role: Member.workspaceAdmin, at: clock.now())
         else { throw CohortError.researcherGone() }
         return workspace
     }

@@ -16,14 +16,16 @@ public enum CohortApplication {
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
         if let token = configuration.bootstrapToken { LogRedaction.register(secret: token) }
+        if let sandbox = configuration.sandbox { LogRedaction.register(secret: sandbox.adminToken) }
         // Before the store opens: a metric made before swift-metrics has its backend records nothing.
         if configuration.metrics { PrometheusExport.install() }
         let eventLoopGroup = EventLoops.group(threads: configuration.eventLoopThreads)
         let served = try await StoreOpener.openForServing(configuration, eventLoopGroup: eventLoopGroup, logger: logger)
-        let cohort = Cohort(store: served.store)
+        let clock = configuration.sandbox.map { _ in SandboxClock() }
+        let cohort = Cohort(store: served.store, clock: clock ?? SystemClock())
         let router: Router<BasicRequestContext>
         do {
-            router = try makeRouter(cohort: cohort, configuration: configuration, logger: logger)
+            router = try makeRouter(cohort: cohort, sandboxClock: clock, configuration: configuration, logger: logger)
         } catch {
             try? await served.store.close()
             throw error
@@ -46,15 +48,16 @@ public enum CohortApplication {
         application.beforeServerStarts {
             try await served.prepare()
             try await ensureAccess(cohort, configuration: configuration, logger: logger)
+            if let sandbox = configuration.sandbox, sandbox.printedAtStart { showAdminToken(sandbox.adminToken) }
         }
         return application
     }
 
     /// The router: middleware first (it applies to the routes added after it), then the operations
     /// generated from `openapi.yaml`.
-    static func makeRouter(cohort: Cohort, configuration: ServerConfiguration, logger: Logger) throws
-        -> Router<BasicRequestContext>
-    {
+    static func makeRouter(
+        cohort: Cohort, sandboxClock: SandboxClock? = nil, configuration: ServerConfiguration, logger: Logger
+    ) throws -> Router<BasicRequestContext> {
         let router = Router(options: .autoGenerateHeadEndpoints)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: RequestLogMiddleware(logger: logger))
@@ -64,6 +67,9 @@ public enum CohortApplication {
         router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
         // Authentication before the body is read: nobody without a token gets to upload 32 MiB.
         router.add(middleware: RequestScopeMiddleware(authenticator: cohort.authenticator))
+        if let sandbox = configuration.sandbox {
+            router.add(middleware: SandboxAdminMiddleware(adminToken: sandbox.adminToken))
+        }
         if let limit = configuration.rateLimit {
             router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(rate: limit.rate, burst: limit.burst)))
         }
@@ -71,15 +77,30 @@ public enum CohortApplication {
         router.add(middleware: ResponseHeaderMiddleware())
         MembersListRoute(cohort: cohort).register(on: router)
         GroupReadRoute(cohort: cohort).register(on: router)
-        let handler = APIHandler(cohort: cohort, metricsEnabled: configuration.metrics)
+        let handler = APIHandler(cohort: cohort, metricsEnabled: configuration.metrics, sandboxClock: sandboxClock)
         // Compact JSON with `/` unescaped, as Prolific's API writes it; keys sorted so that the same
         // resource always reads the same.
         try handler.registerHandlers(
-            on: GeneratedRoutes(router: router, servedByHand: [MembersListRoute.operation, GroupReadRoute.operation]),
+            on: GeneratedRoutes(
+                router: router, servedByHand: [MembersListRoute.operation, GroupReadRoute.operation],
+                sandbox: configuration.sandbox != nil),
             serverURL: URL(string: "/")!,
             configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
         routes.load(from: router)
         return router
+    }
+
+    /// A sandbox's admin token that the server made up: on stdout, once, never in a log.
+    static func showAdminToken(_ token: String) {
+        let notice = """
+            Sandbox: the admin token for /_cohort/, shown only once:
+
+                \(token)
+
+            Use it as: Authorization: Token \(token)
+
+            """
+        FileHandle.standardOutput.write(Data(notice.utf8))
     }
 
     /// A bootstrap token, or a first researcher on an empty database, so that somebody can log in.

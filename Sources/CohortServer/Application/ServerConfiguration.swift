@@ -23,6 +23,21 @@ public struct ServerConfiguration: Sendable {
     /// The most client connections open at once; above it the longest-idle keep-alive connection
     /// is closed for each newcomer. `nil`: the open-file limit less a reserve.
     public var maxConnections: Int?
+    /// `--sandbox`: the `/_cohort/` operations, with this admin token; `nil`: those paths are 404.
+    public var sandbox: Sandbox?
+
+    /// What Prolific lacks, for tests and CI (docs/sandbox.md).
+    public struct Sandbox: Sendable {
+        /// `Authorization: Token <this>` is what `/_cohort/` operations take, and nothing else.
+        public var adminToken: String
+        /// Whether the server prints the token when it starts: when it made it up.
+        public var printedAtStart: Bool
+
+        public init(adminToken: String, printedAtStart: Bool = false) {
+            self.adminToken = adminToken
+            self.printedAtStart = printedAtStart
+        }
+    }
 
     /// Deadlines a client's connection is held to; `nil` turns one off.
     public struct ConnectionTimeouts: Sendable, Hashable {

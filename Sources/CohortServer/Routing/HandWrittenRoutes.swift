@@ -10,6 +10,8 @@ struct GeneratedRoutes<Context: RequestContext>: ServerTransport {
     let router: Router<Context>
     /// `GET /api/v1/...` of the operations served by hand-written routes.
     let servedByHand: Set<String>
+    /// Whether the `/_cohort/` operations are routed (`--sandbox`); without it they are 404.
+    var sandbox = false
 
     func register(
         _ handler: @Sendable @escaping (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (
@@ -19,6 +21,7 @@ struct GeneratedRoutes<Context: RequestContext>: ServerTransport {
         path: String
     ) throws {
         guard !servedByHand.contains("\(method.rawValue) \(path)") else { return }
+        guard sandbox || !SandboxAdminMiddleware<Context>.isSandbox(path) else { return }
         router.register(handler, method: method, path: path)
     }
 }

@@ -346,20 +346,17 @@ import Testing
             let cohort = try CohortProcess.executable.path
             let ids = (1...6).map(participant).joined(separator: " ")
             let command = "\(cohort) members add \(group) \(ids) --batch-size 2 --url \(server.baseURL) --token \(server.token)"
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-            process.arguments = ["-qec", command, "/dev/null"]
             // Output to a file, and waiting by polling: a blocking read here would hold one of the
             // few threads the in-process server needs to answer the command.
             let log = FileManager.default.temporaryDirectory.appendingPathComponent("script-\(UUID().uuidString)")
             FileManager.default.createFile(atPath: log.path, contents: nil)
             defer { try? FileManager.default.removeItem(at: log) }
-            process.standardOutput = try FileHandle(forWritingTo: log)
-            process.standardInput = FileHandle.nullDevice
-            try ProcessLaunch.run(process)
-            while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+            let process = try ChildProcess(
+                "/usr/bin/script", ["-qec", command, "/dev/null"], environment: ProcessInfo.processInfo.environment,
+                stdout: log.path)
+            let status = try await process.waitForExit()
             let text = try String(contentsOf: log, encoding: .utf8)
-            #expect(process.terminationStatus == 0, "\(text)")
+            #expect(status == 0, "\(text)")
             #expect(text.contains("\r[##########--------------------] 2/6 participant ids"), "\(text)")
             #expect(text.contains("\r[##############################] 6/6 participant ids"), "\(text)")
             #expect(text.contains("participant_id            datetime_created"), "a table: \(text)")

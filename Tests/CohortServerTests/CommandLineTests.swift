@@ -123,9 +123,9 @@ import Glibc
         let url = try await server.waitUntilServing()
         #expect(try await get(url + "/api/v1/users/me/", token: "ci-token").status == 200)
         // NIO names its event loop threads NIO-ELT-<group>-#<n>.
-        let threads = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(server.process.processIdentifier)/task")
+        let threads = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(server.process.pid)/task")
         let eventLoops = threads.filter { thread in
-            let name = (try? String(contentsOfFile: "/proc/\(server.process.processIdentifier)/task/\(thread)/comm", encoding: .utf8)) ?? ""
+            let name = (try? String(contentsOfFile: "/proc/\(server.process.pid)/task/\(thread)/comm", encoding: .utf8)) ?? ""
             return name.hasPrefix("NIO-ELT-")
         }
         #expect(eventLoops.count == 3, "threads: \(threads.count)")

@@ -64,18 +64,16 @@ import Testing
 
     /// `curl -sv` with `Expect: 100-continue`, returning its verbose trace.
     private static func curl(_ arguments: [String]) async throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-sv", "-o", "/dev/null", "-H", "Content-Type: application/json", "-H", "Expect: 100-continue"]
-            + arguments
         // Output to a file, and waiting by polling: a blocking read here would hold one of the
         // few threads the in-process server needs to answer curl.
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("curl-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }
-        process.standardError = try FileHandle(forWritingTo: log)
-        try ProcessLaunch.run(process)
-        while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+        let process = try ChildProcess(
+            "/usr/bin/curl",
+            ["-sv", "-o", "/dev/null", "-H", "Content-Type: application/json", "-H", "Expect: 100-continue"] + arguments,
+            environment: ProcessInfo.processInfo.environment, stderr: log.path)
+        _ = try await process.waitForExit()
         return try String(contentsOf: log, encoding: .utf8)
     }
 }

@@ -18,17 +18,17 @@ import Glibc
         try stdin.write(to: input, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: input) }
         let command = try CohortProcess.executable.path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\"$0\" token \(arguments.joined(separator: " ")) --database \"$1\" < \"$2\"", command, database, input.path]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try ProcessLaunch.run(process)
-        let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, out, err)
+        let output = input.path + ".out", errors = input.path + ".err"
+        defer { try? FileManager.default.removeItem(atPath: output); try? FileManager.default.removeItem(atPath: errors) }
+        let environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("COHORT_") }
+        let process = try ChildProcess(
+            "/bin/sh", ["-c", "\"$0\" token \(arguments.joined(separator: " ")) --database \"$1\" < \"$2\"", command, database, input.path],
+            environment: environment, stdout: output, stderr: errors)
+        let status = try await process.waitForExit()
+        return (
+            status, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "",
+            (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+        )
     }
 
     @Test func listShowsTokensByIDNeverByValue() async throws {

@@ -32,7 +32,28 @@ public final class PostgresCluster: Sendable {
     private init(binaries: String) {
         self.binaries = binaries
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-pg-\(UUID().uuidString)").path
-        port = Int.random(in: 20_000..<60_000)
+        port = Self.unusedPort()
+    }
+
+    /// A port below Linux's ephemeral range (32768 and up), where the kernel never puts the
+    /// client end of a connection: a port picked above it collided with one under load, and the
+    /// cluster could not listen. Checked free by binding it; the cluster keeps it across restarts.
+    static func unusedPort() -> Int {
+        for _ in 0..<100 {
+            let port = Int.random(in: 20_000..<32_000)
+            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard descriptor >= 0 else { continue }
+            defer { close(descriptor) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let bound = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            if bound == 0 { return port }
+        }
+        return Int.random(in: 20_000..<32_000)
     }
 
     /// Initialises and starts a new cluster.

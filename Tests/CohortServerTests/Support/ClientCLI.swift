@@ -46,28 +46,23 @@ struct ClientCLI {
         try Data().write(to: output)
         try Data().write(to: errors)
 
-        let process = Process()
-        process.executableURL = try CohortProcess.executable
-        process.arguments = arguments
+        let executable = try CohortProcess.executable.path
         var inherited = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("COHORT_") && !$0.key.hasPrefix("PROLIFIC_") }
         inherited.merge(environment) { _, new in new }
-        process.environment = inherited
-        process.standardInput = try FileHandle(forReadingFrom: input)
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: errors)
+        let process = try ChildProcess(
+            executable, arguments, environment: inherited, stdin: input.path, stdout: output.path, stderr: errors.path)
         let status = try await Self.exitStatus(of: process)
         return Result(
             status: status, stdout: try String(contentsOf: output, encoding: .utf8),
             stderr: try String(contentsOf: errors, encoding: .utf8))
     }
 
-    private static func exitStatus(of process: Process, timeout: Duration = .seconds(60)) async throws -> Int32 {
-        try ProcessLaunch.run(process)
+    private static func exitStatus(of process: ChildProcess, timeout: Duration = .seconds(60)) async throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning {
             guard ContinuousClock.now < deadline else {
-                process.terminate()
-                throw TestServerError("cohort \(process.arguments ?? []) did not exit within \(timeout)")
+                process.signal(SIGTERM)
+                throw TestServerError("cohort \(process.arguments) did not exit within \(timeout)")
             }
             try await Task.sleep(for: .milliseconds(10))
         }

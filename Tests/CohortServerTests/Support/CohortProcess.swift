@@ -6,8 +6,8 @@ import Glibc
 #endif
 
 /// The built `cohort` executable, run as a separate process the way a user runs it.
-final class CohortProcess: @unchecked Sendable {
-    let process: Process
+final class CohortProcess: Sendable {
+    let process: ChildProcess
     let stdoutPath: String
     let stderrPath: String
 
@@ -28,21 +28,16 @@ final class CohortProcess: @unchecked Sendable {
 
     /// Starts `cohort arguments...` with `environment` added to a clean environment.
     init(_ arguments: [String], environment: [String: String] = [:]) throws {
-        process = Process()
-        process.executableURL = try Self.executable
-        process.arguments = arguments
         var inherited = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("COHORT_") }
         inherited.merge(environment) { _, new in new }
-        process.environment = inherited
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-process-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         stdoutPath = directory.appendingPathComponent("stdout").path
         stderrPath = directory.appendingPathComponent("stderr").path
         FileManager.default.createFile(atPath: stdoutPath, contents: nil)
         FileManager.default.createFile(atPath: stderrPath, contents: nil)
-        process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
-        process.standardError = FileHandle(forWritingAtPath: stderrPath)
-        try ProcessLaunch.run(process)
+        process = try ChildProcess(
+            try Self.executable.path, arguments, environment: inherited, stdout: stdoutPath, stderr: stderrPath)
     }
 
     var stdout: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
@@ -74,7 +69,7 @@ final class CohortProcess: @unchecked Sendable {
     }
 
     func signal(_ signal: Int32) {
-        kill(process.processIdentifier, signal)
+        process.signal(signal)
     }
 
     /// The exit status, once the process has ended.
@@ -88,9 +83,5 @@ final class CohortProcess: @unchecked Sendable {
             try await Task.sleep(for: .milliseconds(50))
         }
         return process.terminationStatus
-    }
-
-    deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 }

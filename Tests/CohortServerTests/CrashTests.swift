@@ -19,8 +19,10 @@ import Glibc
 @Suite(.serialized) struct CrashTests {
     /// Seconds a request may wait for a database connection (`--database-timeout`).
     static let databaseTimeout = 2
-    /// What the server may take beyond that to answer; past it a request counts as unanswered.
-    static let margin = 4.0
+    /// What the server may take beyond that to answer; past it a request counts as unanswered. A
+    /// stream of the big group reads it in slices, each of which may wait for a connection while
+    /// the database restarts; on a loaded two-core CI machine streams took 5.6 s against 4.0.
+    static let margin = 6.0
 
     /// On the store the suite runs on: SQLite, or PostgreSQL in the suite's PostgreSQL run.
     @Test func killingTheServerLosesNoAcknowledgedBatch() async throws {

@@ -41,7 +41,10 @@ struct StoreLocation: Sendable {
     func open() async throws -> any CohortStore {
         switch kind {
         case .sqlite: try SQLiteStore(path: address)
-        case .postgres: try await PostgresStore.open(url: address, poolSize: 4)
+        // A long wait for a connection: the suite checks behaviour, not the lease timeout (the
+        // outage tests do), and 40 writers queueing on one group's row lock through a pool of 4
+        // passed the default 5 s on a loaded CI machine.
+        case .postgres: try await PostgresStore.open(url: address, poolSize: 4, acquireTimeout: .seconds(30))
         }
     }
 

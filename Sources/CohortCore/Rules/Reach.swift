@@ -19,15 +19,14 @@ public struct Reach: Hashable, Sendable {
     public func canSee(organisation: OrganisationID) -> Bool { organisation == organisationID }
 
     public func canSee(_ owner: ParticipantGroup.Owner) -> Bool {
-        switch owner {
-        case .workspace(let workspace): canSee(workspace: workspace)
-        case .organisation(let organisation): canSee(organisation: organisation)
-        }
+        Self.canSee(
+            owner, isWorkspaceMember: owner.workspaceID.map(canSee(workspace:)) ?? false,
+            callerOrganisation: organisationID)
     }
 
-    /// The same rule from the two facts a single-statement read loads alongside a group: whether
-    /// the caller is a member of the group's workspace, and the caller's organisation (`nil` when
-    /// the caller no longer exists).
+    /// The rule for an owner, from the two facts a single-statement read loads alongside a group:
+    /// whether the caller is a member of the group's workspace, and the caller's organisation
+    /// (`nil` when the caller no longer exists). ``canSee(_:)`` is this rule on a whole reach.
     public static func canSee(
         _ owner: ParticipantGroup.Owner, isWorkspaceMember: Bool, callerOrganisation: OrganisationID?
     ) -> Bool {

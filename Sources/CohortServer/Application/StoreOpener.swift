@@ -12,9 +12,7 @@ public enum StoreOpener {
         _ configuration: ServerConfiguration, eventLoopGroup: (any EventLoopGroup)? = nil, logger: Logger
     ) async throws -> any CohortStore {
         if PostgresURL.isPostgres(configuration.database) {
-            return try await PostgresStore.open(
-                url: configuration.database, poolSize: configuration.databasePoolSize,
-                acquireTimeout: configuration.databaseTimeout, eventLoopGroup: eventLoopGroup, logger: logger)
+            return try await openPostgres(configuration, eventLoopGroup: eventLoopGroup, lifecycle: .runsItself, logger: logger)
         }
         return try SQLiteStore(path: configuration.database, logger: logger)
     }
@@ -25,14 +23,23 @@ public enum StoreOpener {
         _ configuration: ServerConfiguration, eventLoopGroup: any EventLoopGroup, logger: Logger
     ) async throws -> ServedStore {
         if PostgresURL.isPostgres(configuration.database) {
-            let store = try await PostgresStore.open(
-                url: configuration.database, poolSize: configuration.databasePoolSize,
-                acquireTimeout: configuration.databaseTimeout, eventLoopGroup: eventLoopGroup, lifecycle: .service,
-                logger: logger)
+            let store = try await openPostgres(configuration, eventLoopGroup: eventLoopGroup, lifecycle: .service, logger: logger)
             return ServedStore(store: store, service: store, prepare: { try await store.prepare() })
         }
         let store = try SQLiteStore(path: configuration.database, logger: logger)
         return ServedStore(store: store, service: StoreService(store: store), prepare: {})
+    }
+}
+
+extension StoreOpener {
+    private static func openPostgres(
+        _ configuration: ServerConfiguration, eventLoopGroup: (any EventLoopGroup)?, lifecycle: PostgresStore.Lifecycle,
+        logger: Logger
+    ) async throws -> PostgresStore {
+        try await PostgresStore.open(
+            url: configuration.database, poolSize: configuration.databasePoolSize,
+            acquireTimeout: configuration.databaseTimeout, eventLoopGroup: eventLoopGroup, lifecycle: lifecycle,
+            logger: logger)
     }
 }
 

@@ -35,8 +35,18 @@ public enum TestPostgres {
         guard let base = Self.url.flatMap({ try? PostgresURL($0) }) else { return }
         let name = try PostgresURL(url).database
         guard name.hasPrefix("cohort_test_") else { return }
-        try await administer(base) { connection, logger in
-            try await connection.query("DROP DATABASE IF EXISTS \(unescaped: name) WITH (FORCE)", logger: logger)
+        // FORCE cannot end another role's session, such as an autovacuum worker that happens to be
+        // in the database ("must be a member of the role whose process is being terminated"): it
+        // is gone a moment later, so try again before giving up.
+        for attempt in 1...5 {
+            do {
+                try await administer(base) { connection, logger in
+                    try await connection.query("DROP DATABASE IF EXISTS \(unescaped: name) WITH (FORCE)", logger: logger)
+                }
+                return
+            } catch where attempt < 5 {
+                try await Task.sleep(for: .milliseconds(200 * attempt))
+            }
         }
     }
 

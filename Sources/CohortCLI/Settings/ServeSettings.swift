@@ -68,6 +68,11 @@ enum ServeSettings {
             The most client connections open at once; beyond it the longest-idle one is closed for each \
             new one (default: the open-file limit less \(HTTPLayer.reservedDescriptors) and the pool size).
             """, parse: SettingText.integer)
+    static let tlsCertificate = Setting(
+        "tls-cert", help: "Serve HTTPS with this PEM certificate chain (with --tls-key; docs/sandbox.md shows a recipe).",
+        parse: SettingText.string)
+    static let tlsKey = Setting(
+        "tls-key", help: "The PEM private key of --tls-cert.", parse: SettingText.string)
     static let bootstrapToken = Setting(
         "bootstrap-token",
         help: "Makes sure a researcher with this token and a workspace of their own exist.", isSecret: true,
@@ -86,7 +91,8 @@ enum ServeSettings {
         host.description, port.description, database.description, poolSize.description, databaseTimeout.description,
         maxBodyBytes.description, eventLoopThreads.description, logLevel.description, logFormat.description,
         rateLimit.description, rateBurst.description, metrics.description, headerTimeout.description,
-        bodyTimeout.description, idleTimeout.description, maxConnections.description, bootstrapToken.description,
+        bodyTimeout.description, idleTimeout.description, maxConnections.description, tlsCertificate.description, tlsKey.description,
+        bootstrapToken.description,
         sandbox.description, adminToken.description,
     ]
 
@@ -131,6 +137,11 @@ enum ServeSettings {
                 throw CommandError("--rate-limit must be above 0 and --rate-burst at least 1")
             }
             configuration.rateLimit = .init(rate: rate, burst: burst)
+        }
+        switch (try settings.value(tlsCertificate), try settings.value(tlsKey)) {
+        case (let certificate?, let key?): configuration.tls = .init(certificateChain: certificate, privateKey: key)
+        case (nil, nil): break
+        default: throw CommandError("--tls-cert and --tls-key go together")
         }
         let admin = try settings.value(adminToken)
         if try settings.value(sandbox) ?? false {

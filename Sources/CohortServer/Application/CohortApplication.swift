@@ -30,7 +30,14 @@ public enum CohortApplication {
             try? await served.store.close()
             throw error
         }
-        let http = HTTPLayer(configuration, eventLoopGroup: eventLoopGroup, logger: logger)
+        let http: HTTPLayer
+        do {
+            http = try HTTPLayer(configuration, eventLoopGroup: eventLoopGroup, logger: logger)
+        } catch {
+            try? await served.store.close()
+            throw error
+        }
+        let scheme = configuration.tls == nil ? "http" : "https"
         var application = Application(
             router: router,
             server: http.server,
@@ -38,7 +45,7 @@ public enum CohortApplication {
             services: [served.service],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
-                logger.info("cohort is serving", metadata: ["address": "http://\(configuration.host):\(port)"])
+                logger.info("cohort is serving", metadata: ["address": "\(scheme)://\(configuration.host):\(port)"])
                 await onServerRunning(port)
             },
             eventLoopGroupProvider: .shared(eventLoopGroup),

@@ -25,6 +25,19 @@ public struct ServerConfiguration: Sendable {
     public var maxConnections: Int?
     /// `--sandbox`: the `/_cohort/` operations, with this admin token; `nil`: those paths are 404.
     public var sandbox: Sandbox?
+    /// `--tls-cert` and `--tls-key`: HTTPS on the same port instead of HTTP.
+    public var tls: TLSFiles?
+
+    /// A certificate chain and its private key, both PEM files, read when the server is made.
+    public struct TLSFiles: Sendable, Hashable {
+        public var certificateChain: String
+        public var privateKey: String
+
+        public init(certificateChain: String, privateKey: String) {
+            self.certificateChain = certificateChain
+            self.privateKey = privateKey
+        }
+    }
 
     /// What Prolific lacks, for tests and CI (docs/sandbox.md).
     public struct Sandbox: Sendable {

@@ -1,7 +1,7 @@
 import HTTPTypes
 import NIOCore
 
-/// The first handler of the pipeline (raw bytes, before NIO's `HTTPResponseEncoder` and
+/// The first handler after TLS, if any (raw bytes, before NIO's `HTTPResponseEncoder` and
 /// `ByteToMessageHandler(HTTPRequestDecoder)`).
 ///
 /// 1. Tells ``HTTP1ConnectionGuard`` when bytes arrive, so that the head deadline starts at the

@@ -3,12 +3,14 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import NIOHTTP1
 import NIOHTTPTypes
 import NIOHTTPTypesHTTP1
 
 /// Hummingbird's `HTTP1Channel`, plus ``HTTP1InboundBytesHandler`` first in the pipeline and
 /// ``HTTP1ConnectionGuard`` right after `HTTP1ToHTTPServerCodec`:
 ///
+///     (NIOSSLServerHandler, with TLS)
 ///     HTTP1InboundBytesHandler        ByteBuffer            (ours)
 ///     HTTPResponseEncoder             HTTPServerResponsePart -> ByteBuffer
 ///     ByteToMessageHandler<HTTPRequestDecoder>  ByteBuffer -> HTTPServerRequestPart
@@ -46,9 +48,12 @@ struct HardenedHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
             let connectionGuard = HTTP1ConnectionGuard(configuration: self.guardConfiguration)
             let codec = try sync.handler(type: HTTP1ToHTTPServerCodec.self)
             try sync.addHandler(connectionGuard, position: .after(codec))
+            // Right before the HTTP codec rather than first: under TLS, the TLS handler comes first
+            // and this one must see the decrypted bytes.
+            let encoder = try sync.handler(type: HTTPResponseEncoder.self)
             try sync.addHandler(
                 HTTP1InboundBytesHandler(connectionGuard: connectionGuard, maxBodyBytes: self.maxBodyBytes),
-                position: .first)
+                position: .before(encoder))
             return value
         }
     }

@@ -54,9 +54,10 @@ final class CohortProcess: Sendable {
     func waitUntilServing(timeout: Duration = .seconds(30)) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            // The text log's `address=http://...`, or the JSON log's `"address":"http://..."`.
-            if let range = stderr.range(of: #"address(=|":")http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression),
-                let start = stderr[range].range(of: "http://")
+            // The text log's `address=http://...`, or the JSON log's `"address":"http://..."`
+            // (https with TLS).
+            if let range = stderr.range(of: #"address(=|":")https?://127\.0\.0\.1:[0-9]+"#, options: .regularExpression),
+                let start = stderr[range].range(of: "http")
             {
                 return String(stderr[start.lowerBound..<range.upperBound])
             }

@@ -69,7 +69,7 @@ extension SQLiteStore: ProjectStore {
     }
 
     /// `type` through `longitudinal_config`, in table order.
-    private static func mutableColumns(_ project: Project) -> StatementArguments {
+    static func mutableColumns(_ project: Project) -> StatementArguments {
         [
             project.visibility.rawValue, project.publicDetails?.status.rawValue, project.publicDetails?.title,
             project.publicDetails?.shortDescription, project.publicDetails?.description,

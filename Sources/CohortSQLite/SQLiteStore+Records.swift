@@ -78,7 +78,7 @@ extension SQLiteStore: RecordStore {
         }
     }
 
-    private static func insertFields(_ record: StoredRecord, _ db: Database) throws {
+    static func insertFields(_ record: StoredRecord, _ db: Database) throws {
         for field in record.fields.sorted() {
             try db.execute(
                 sql: "INSERT INTO record_fields (kind, name, value, id) VALUES (?, ?, ?, ?)",
@@ -100,7 +100,7 @@ extension SQLiteStore: RecordStore {
 
     static let recordColumns = "r.kind, r.id, r.workspace_id, r.created_at, r.version, r.body"
 
-    private static func record(_ row: Row, _ db: Database) throws -> StoredRecord {
+    static func record(_ row: Row, _ db: Database) throws -> StoredRecord {
         let kind = RecordKind(rawValue: row[0]), id: String = row[1]
         let fields = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT name, value FROM record_fields WHERE kind = ? AND id = ?"),

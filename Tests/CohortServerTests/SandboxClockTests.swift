@@ -14,11 +14,19 @@ import Testing
         configuration.sandbox = .init(adminToken: admin)
     }
 
+    /// Every sandbox operation, with a body it would take.
+    static let operations: [(HTTPMethod, String, String?)] = [
+        (.GET, "/_cohort/clock", nil), (.POST, "/_cohort/clock", #"{"advance_seconds": 5}"#), (.GET, "/_cohort/clock/", nil),
+        (.POST, "/_cohort/reset", nil), (.POST, "/_cohort/seed", "{}"), (.GET, "/_cohort/export", nil),
+        (.GET, "/_cohort/faults", nil), (.POST, "/_cohort/faults", #"{"path": "/**", "status": 503}"#),
+        (.DELETE, "/_cohort/faults/64a000000000000000000001", nil), (.GET, "/_cohort/requests", nil),
+        (.GET, "/_cohort/requests/", nil),
+    ]
+
     @Test func withoutTheSandboxEveryCohortPathIsNotFound() async throws {
         try await withServer { server in
-            for (method, path) in [(HTTPMethod.GET, "/_cohort/clock"), (.POST, "/_cohort/clock"), (.GET, "/_cohort/clock/")] {
-                let response = try await server.request(
-                    method, path, json: method == .POST ? #"{"advance_seconds": 5}"# : nil, token: .some(Self.admin))
+            for (method, path, body) in Self.operations {
+                let response = try await server.request(method, path, json: body, token: .some(Self.admin))
                 #expect(response.status == 404, "\(method) \(path)")
                 #expect(response.error?["error_code"]?.int == 40401)
             }
@@ -28,9 +36,11 @@ import Testing
     @Test func theSandboxTakesTheAdminTokenOnly() async throws {
         try await withServer(configure: Self.sandboxed) { server in
             for token in [String??.some(nil), .some(server.token), .some("not-the-admin-token")] {
-                let response = try await server.request(.GET, "/_cohort/clock", token: token)
-                #expect(response.status == 401)
-                #expect(response.error?["error_code"]?.int == 40101)
+                for (method, path, body) in Self.operations {
+                    let response = try await server.request(method, path, json: body, token: token)
+                    #expect(response.status == 401, "\(method) \(path)")
+                    #expect(response.error?["error_code"]?.int == 40101)
+                }
             }
             #expect(try await server.request(.GET, "/_cohort/clock", token: .some(Self.admin)).status == 200)
             // The admin token is not a researcher's.

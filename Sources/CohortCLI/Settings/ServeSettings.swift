@@ -86,6 +86,17 @@ enum ServeSettings {
         "admin-token", help: "The sandbox's admin token (default: a new one, printed once at start).", isSecret: true,
         parse: SettingText.string)
 
+    static let seed = Setting(
+        "seed", help: "Sandbox: start from this state file (docs/seed.schema.json) instead of the bootstrap researcher; a reset returns to it.",
+        parse: SettingText.string)
+    static let journalSize = Setting(
+        "journal-size", help: "Sandbox: how many requests GET /_cohort/requests keeps (default \(RequestJournal.defaultCapacity); 0: none).",
+        parse: SettingText.integer)
+    static let deterministic = Setting(
+        "deterministic",
+        help: "Sandbox: ids in a sequence fixed by this number, fault draws seeded by it, a clock frozen at 2030-01-01T00:00:00Z that moves only when advanced.",
+        parse: SettingText.integer)
+
     /// In the order `--help` lists them.
     static let all: [SettingDescription] = [
         host.description, port.description, database.description, poolSize.description, databaseTimeout.description,
@@ -93,7 +104,8 @@ enum ServeSettings {
         rateLimit.description, rateBurst.description, metrics.description, headerTimeout.description,
         bodyTimeout.description, idleTimeout.description, maxConnections.description, tlsCertificate.description, tlsKey.description,
         bootstrapToken.description,
-        sandbox.description, adminToken.description,
+        sandbox.description, adminToken.description, seed.description, journalSize.description,
+        deterministic.description,
     ]
 
     /// The database the `token` commands open: their `--database`, else `COHORT_DATABASE`, as
@@ -144,10 +156,20 @@ enum ServeSettings {
         default: throw CommandError("--tls-cert and --tls-key go together")
         }
         let admin = try settings.value(adminToken)
+        let seedFile = try settings.value(seed)
+        let journal = try settings.value(journalSize)
+        let deterministicSeed = try settings.value(deterministic)
         if try settings.value(sandbox) ?? false {
-            configuration.sandbox = .init(adminToken: admin ?? APIToken.generate().value, printedAtStart: admin == nil)
-        } else if admin != nil {
-            throw CommandError("--admin-token is for --sandbox only")
+            if seedFile != nil, configuration.bootstrapToken != nil {
+                throw CommandError("--seed and COHORT_BOOTSTRAP_TOKEN do not go together: put the token in the seed file")
+            }
+            if let journal, journal < 0 { throw CommandError("--journal-size must be 0 or more") }
+            if let deterministicSeed, deterministicSeed < 0 { throw CommandError("--deterministic takes a number of 0 or more") }
+            configuration.sandbox = .init(
+                adminToken: admin ?? APIToken.generate().value, printedAtStart: admin == nil, seedFile: seedFile,
+                journalSize: journal ?? RequestJournal.defaultCapacity, deterministicSeed: deterministicSeed.map(UInt64.init))
+        } else if admin != nil || seedFile != nil || journal != nil || deterministicSeed != nil {
+            throw CommandError("--admin-token, --seed, --journal-size and --deterministic are for --sandbox only")
         }
         return (configuration, try settings.value(logLevel) ?? .info, try settings.value(logFormat) ?? .text)
     }

@@ -13,6 +13,8 @@ public enum RetryClassification {
     /// the values they are given.
     public static let repeatable: Set<String> = [
         "add-to-participant-group", "update-participant-group", "update-workspace", "update-project",
+        // The state after is the start-up state, or the file's, however often they run.
+        "reset-sandbox", "seed-sandbox",
     ]
 
     /// POST and PATCH operations that must not be repeated: each call makes something new.
@@ -20,6 +22,8 @@ public enum RetryClassification {
         "create-participant-group", "create-workspace", "create-project", "create-test-participant-for-researcher",
         // An advance moves the clock again each time.
         "set-sandbox-clock",
+        // Each call adds another rule.
+        "add-sandbox-fault",
     ]
 
     public static func isRepeatable(_ method: HTTPRequest.Method, operationID: String) -> Bool {

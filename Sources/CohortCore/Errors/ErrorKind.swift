@@ -68,3 +68,10 @@ extension ErrorKind {
     /// The client asked (`Accept`) for a representation other than JSON.
     public static let notAcceptable = ErrorKind(code: 40601, status: 406, title: "Not acceptable")
 }
+
+extension ErrorKind {
+    /// A status the sandbox injects (a fault rule, `Prefer: code=`) that no kind above has.
+    public static func injected(status: Int) -> ErrorKind {
+        ErrorKind(code: status * 100 + 99, status: status, title: "Injected fault")
+    }
+}

@@ -52,36 +52,64 @@ public struct ObjectID: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// A new id for something created at `date`.
     public static func generate(at date: Date = Date()) -> ObjectID {
-        let seconds = UInt32(truncatingIfNeeded: Int64(date.timeIntervalSince1970.rounded(.down)))
-        let counter = Generator.shared.next()
+        let (seconds, unique, counter) = Generator.shared.next(
+            seconds: UInt32(truncatingIfNeeded: Int64(date.timeIntervalSince1970.rounded(.down))))
         var bytes = [UInt8](repeating: 0, count: 12)
         bytes[0] = UInt8(truncatingIfNeeded: seconds >> 24)
         bytes[1] = UInt8(truncatingIfNeeded: seconds >> 16)
         bytes[2] = UInt8(truncatingIfNeeded: seconds >> 8)
         bytes[3] = UInt8(truncatingIfNeeded: seconds)
-        for index in 0..<5 { bytes[4 + index] = Generator.shared.processUnique[index] }
+        for index in 0..<5 { bytes[4 + index] = unique[index] }
         bytes[9] = UInt8(truncatingIfNeeded: counter >> 16)
         bytes[10] = UInt8(truncatingIfNeeded: counter >> 8)
         bytes[11] = UInt8(truncatingIfNeeded: counter)
         return ObjectID(trusted: Hex.encode(bytes))
     }
 
-    /// Per-process state of the generator: the random middle bytes and the counter.
+    /// A new id for something created at `time`.
+    public static func generate(at time: Timestamp) -> ObjectID {
+        generate(at: Date(timeIntervalSince1970: TimeInterval(time.secondsSince1970)))
+    }
+
+    /// From now on, every id this process makes follows a sequence fixed by `seed`: its middle
+    /// bytes and counter come from the seed, its time from `time` (a sandbox's frozen clock), not
+    /// the machine's. For `cohort serve --deterministic`, set once before serving.
+    public static func useDeterministicSequence(seed: UInt64, time: @escaping @Sendable () -> Timestamp) {
+        Generator.shared.makeDeterministic(seed: seed, time: time)
+    }
+
+    /// Per-process state of the generator: the middle bytes, the counter, and where a
+    /// deterministic run reads the time.
     private final class Generator: Sendable {
         static let shared = Generator()
-        let processUnique: [UInt8] = (0..<5).map { _ in UInt8.random(in: 0...255) }
-        private let counter = Mutex<UInt32>(UInt32.random(in: 0..<0x0100_0000))
 
-        func next() -> UInt32 {
-            counter.withLock { value in
-                value = (value &+ 1) & 0x00FF_FFFF
-                return value
+        private struct State {
+            var processUnique: [UInt8] = (0..<5).map { _ in UInt8.random(in: 0...255) }
+            var counter = UInt32.random(in: 0..<0x0100_0000)
+            var time: (@Sendable () -> Timestamp)?
+        }
+
+        private let state = Mutex(State())
+
+        func next(seconds: UInt32) -> (seconds: UInt32, unique: [UInt8], counter: UInt32) {
+            state.withLock { state in
+                state.counter = (state.counter &+ 1) & 0x00FF_FFFF
+                let seconds = state.time.map { UInt32(truncatingIfNeeded: $0().secondsSince1970) } ?? seconds
+                return (seconds, state.processUnique, state.counter)
+            }
+        }
+
+        func makeDeterministic(seed: UInt64, time: @escaping @Sendable () -> Timestamp) {
+            var generator = SeededGenerator(seed: seed)
+            state.withLock { state in
+                state.processUnique = (0..<5).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+                state.counter = UInt32(truncatingIfNeeded: generator.next()) & 0x00FF_FFFF
+                state.time = time
             }
         }
     }
 }
 
-/// Lowercase hexadecimal encoding.
 enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 

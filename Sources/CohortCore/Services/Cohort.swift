@@ -7,6 +7,8 @@ public struct Cohort: Sendable {
     public let projects: Projects
     public let groups: ParticipantGroups
     public let testParticipants: TestParticipants
+    /// The sandbox's export, seed and reset.
+    public let snapshots: StateSnapshots
     /// What every write reads the time from.
     public let clock: any CohortClock
 
@@ -19,5 +21,6 @@ public struct Cohort: Sendable {
         self.projects = Projects(store: store, clock: clock)
         self.groups = ParticipantGroups(store: store, clock: clock)
         self.testParticipants = TestParticipants(store: store, clock: clock)
+        self.snapshots = StateSnapshots(store: store)
     }
 }

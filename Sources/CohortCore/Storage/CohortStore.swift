@@ -6,7 +6,7 @@
 /// Lists come in creation order (oldest first). One conformance suite (in the tests) holds every
 /// implementation to the same behaviour.
 public protocol CohortStore: ResearcherStore, WorkspaceStore, ProjectStore, ParticipantGroupStore,
-    TestParticipantStore, RecordStore
+    TestParticipantStore, RecordStore, SnapshotStore
 {
     /// Answers when the database can be read; throws otherwise.
     func ping() async throws

@@ -21,11 +21,16 @@ public enum CohortApplication {
         if configuration.metrics { PrometheusExport.install() }
         let eventLoopGroup = EventLoops.group(threads: configuration.eventLoopThreads)
         let served = try await StoreOpener.openForServing(configuration, eventLoopGroup: eventLoopGroup, logger: logger)
-        let clock = configuration.sandbox.map { _ in SandboxClock() }
+        let clock = configuration.sandbox.map(makeClock)
         let cohort = Cohort(store: served.store, clock: clock ?? SystemClock())
+        let session = configuration.sandbox.map { sandbox in
+            SandboxSession(
+                cohort: cohort, clock: clock!, faults: FaultBook(seed: sandbox.deterministicSeed ?? .random(in: .min ... .max)),
+                journal: RequestJournal(capacity: sandbox.journalSize), operations: OperationIndex())
+        }
         let router: Router<BasicRequestContext>
         do {
-            router = try makeRouter(cohort: cohort, sandboxClock: clock, configuration: configuration, logger: logger)
+            router = try makeRouter(cohort: cohort, sandbox: session, configuration: configuration, logger: logger)
         } catch {
             try? await served.store.close()
             throw error
@@ -54,7 +59,12 @@ public enum CohortApplication {
         // listens: a failure here stops the whole group, and the process, with its message.
         application.beforeServerStarts {
             try await served.prepare()
-            try await ensureAccess(cohort, configuration: configuration, logger: logger)
+            if let seed = configuration.sandbox?.seedFile, let session {
+                try await session.seed(fromFile: seed)
+            } else {
+                try await ensureAccess(cohort, configuration: configuration, logger: logger)
+            }
+            try await session?.recordStartupState()
             if let sandbox = configuration.sandbox, sandbox.printedAtStart { showAdminToken(sandbox.adminToken) }
         }
         return application
@@ -63,15 +73,19 @@ public enum CohortApplication {
     /// The router: middleware first (it applies to the routes added after it), then the operations
     /// generated from `openapi.yaml`.
     static func makeRouter(
-        cohort: Cohort, sandboxClock: SandboxClock? = nil, configuration: ServerConfiguration, logger: Logger
+        cohort: Cohort, sandbox: SandboxSession? = nil, configuration: ServerConfiguration, logger: Logger
     ) throws -> Router<BasicRequestContext> {
         let router = Router(options: .autoGenerateHeadEndpoints)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: RequestLogMiddleware(logger: logger))
         if configuration.metrics { router.add(middleware: MetricsMiddleware()) }
+        // Outside the envelope, so that the journal sees the status the client gets.
+        if let sandbox { router.add(middleware: JournalMiddleware(journal: sandbox.journal, clock: sandbox.clock)) }
         router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))
         let routes = RouteTable()
         router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
+        // Before authentication: a fault answers whatever the token.
+        if let sandbox { router.add(middleware: FaultMiddleware(faults: sandbox.faults, operations: sandbox.operations)) }
         // Authentication before the body is read: nobody without a token gets to upload 32 MiB.
         router.add(middleware: RequestScopeMiddleware(authenticator: cohort.authenticator))
         if let sandbox = configuration.sandbox {
@@ -84,18 +98,34 @@ public enum CohortApplication {
         router.add(middleware: ResponseHeaderMiddleware())
         MembersListRoute(cohort: cohort).register(on: router)
         GroupReadRoute(cohort: cohort).register(on: router)
-        let handler = APIHandler(cohort: cohort, metricsEnabled: configuration.metrics, sandboxClock: sandboxClock)
+        var servedByHand: Set<String> = [MembersListRoute.operation, GroupReadRoute.operation]
+        if let sandbox {
+            SandboxStateRoutes(session: sandbox).register(on: router)
+            servedByHand.formUnion(SandboxStateRoutes.operations)
+        }
+        let handler = APIHandler(cohort: cohort, metricsEnabled: configuration.metrics, sandbox: sandbox)
         // Compact JSON with `/` unescaped, as Prolific's API writes it; keys sorted so that the same
         // resource always reads the same.
         try handler.registerHandlers(
             on: GeneratedRoutes(
-                router: router, servedByHand: [MembersListRoute.operation, GroupReadRoute.operation],
-                sandbox: configuration.sandbox != nil),
+                router: router, servedByHand: servedByHand, sandbox: sandbox != nil),
             serverURL: URL(string: "/")!,
             configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
         routes.load(from: router)
         return router
     }
+
+    /// The sandbox's clock: the machine's time plus the advances, or with `--deterministic` a
+    /// fixed instant plus the advances; then ids follow the seed's sequence and that clock too.
+    static func makeClock(_ sandbox: ServerConfiguration.Sandbox) -> SandboxClock {
+        guard let seed = sandbox.deterministicSeed else { return SandboxClock() }
+        let clock = SandboxClock(machine: { deterministicStart })
+        ObjectID.useDeterministicSequence(seed: seed, time: { clock.now() })
+        return clock
+    }
+
+    /// Where a deterministic run's clock starts: 2030-01-01T00:00:00Z.
+    static let deterministicStart = Timestamp(secondsSince1970: 1_893_456_000)
 
     /// A sandbox's admin token that the server made up: on stdout, once, never in a log.
     static func showAdminToken(_ token: String) {

@@ -1,3 +1,5 @@
+import CohortCore
+
 /// How a server is set up: where it listens, what it stores in, and its limits.
 public struct ServerConfiguration: Sendable {
     public var host: String
@@ -45,10 +47,22 @@ public struct ServerConfiguration: Sendable {
         public var adminToken: String
         /// Whether the server prints the token when it starts: when it made it up.
         public var printedAtStart: Bool
+        /// `--seed`: a state file that is the start-up state, in place of the bootstrap researcher.
+        public var seedFile: String?
+        /// `--journal-size`: how many requests the journal keeps.
+        public var journalSize: Int
+        /// `--deterministic`: ids in a fixed sequence, fault draws from this seed, a frozen clock.
+        public var deterministicSeed: UInt64?
 
-        public init(adminToken: String, printedAtStart: Bool = false) {
+        public init(
+            adminToken: String, printedAtStart: Bool = false, seedFile: String? = nil,
+            journalSize: Int = RequestJournal.defaultCapacity, deterministicSeed: UInt64? = nil
+        ) {
             self.adminToken = adminToken
             self.printedAtStart = printedAtStart
+            self.seedFile = seedFile
+            self.journalSize = journalSize
+            self.deterministicSeed = deterministicSeed
         }
     }
 

@@ -75,6 +75,11 @@ final class HTTP1ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler 
     private var timerFiresAt: NIODeadline?
     private var activated = false
     private var shuttingDown = false
+    /// A response marked ``dropConnection`` came: the connection closes, nothing is written.
+    private var dropping = false
+    /// The mark of a response that must not be written: the connection closes instead (the
+    /// sandbox's dropped-connection fault). Never sent to a client.
+    static let dropConnection = HTTPField.Name("X-Cohort-Drop-Connection")!
     /// Set by ``HTTP1InboundBytesHandler`` when it is in the pipeline.
     weak var bytesObserver: HTTP1InboundBytesHandler?
 
@@ -270,7 +275,16 @@ final class HTTP1ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler 
     // MARK: Outbound
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if self.dropping {
+            promise?.fail(ChannelError.ioOnClosedChannel)
+            return
+        }
         switch self.unwrapOutboundIn(data) {
+        case .head(let response) where response.headerFields[Self.dropConnection] != nil:
+            // The sandbox's dropped connection: nothing of this response is written.
+            self.dropping = true
+            promise?.fail(ChannelError.ioOnClosedChannel)
+            context.close(promise: nil)
         case .head(let response):
             if response.status.kind != .informational,
                 let connection = response.headerFields[.connection], connection.lowercased().contains("close")

@@ -35,6 +35,7 @@ struct RequestBodyMiddleware<Context: RequestContext>: RouterMiddleware {
             throw HTTPRequestBodyError(reason: .truncated, detail: "The request body ended before it was complete.")
         }
         guard body.readableBytes > 0 else { return try await next(request, context) }
+        if let notes = RequestNotes.current { Self.note(body, in: notes) }
         guard let contentType = request.headers[.contentType], !contentType.isEmpty else {
             var head = request.head
             head.headerFields[.contentType] = "application/octet-stream"
@@ -53,6 +54,17 @@ struct RequestBodyMiddleware<Context: RequestContext>: RouterMiddleware {
             break
         }
         return try await next(request, context)
+    }
+
+    /// For the sandbox's journal: the body's first bytes as text, redacted as logs are.
+    private static func note(_ body: ByteBuffer, in notes: RequestNotes) {
+        let limit = RequestJournal.defaultBodyLimit
+        let text = String(decoding: body.readableBytesView.prefix(limit), as: UTF8.self)
+        let truncated = body.readableBytes > limit
+        notes.update { notes in
+            notes.body = LogRedaction.redact(text)
+            notes.bodyTruncated = truncated
+        }
     }
 
     private var tooLarge: CohortError {

@@ -80,6 +80,7 @@ struct RequestScopeMiddleware<Context: RequestContext>: RouterMiddleware {
             (caller, credential) = try await authenticator.authenticate(
                 authorizationHeader: request.headers[.authorization])
         }
+        if let caller { RequestNotes.current?.update { $0.researcherID = caller.id.hex } }
         let scope = RequestScope(caller: caller, credential: credential, head: request.head, uri: request.uri)
         return try await RequestScope.$current.withValue(scope) {
             try await next(request, context)

@@ -3,11 +3,11 @@ import CohortCore
 
 extension APIHandler {
     func getSandboxClock(_ input: Operations.GetSandboxClock.Input) async throws -> Operations.GetSandboxClock.Output {
-        .ok(.init(body: .json(.init(now: try Self.sandbox(sandboxClock).now().rfc3339))))
+        .ok(.init(body: .json(.init(now: try Self.sandbox(sandbox).clock.now().rfc3339))))
     }
 
     func setSandboxClock(_ input: Operations.SetSandboxClock.Input) async throws -> Operations.SetSandboxClock.Output {
-        let clock = try Self.sandbox(sandboxClock)
+        let clock = try Self.sandbox(sandbox).clock
         guard case .json(let body) = input.body else { throw Self.jsonOnly }
         let now: Timestamp
         switch (body.advanceSeconds, body.now) {
@@ -22,11 +22,5 @@ extension APIHandler {
             throw CohortError(.invalidInput, "Give exactly one of advance_seconds and now.")
         }
         return .ok(.init(body: .json(.init(now: now.rfc3339))))
-    }
-
-    /// The sandbox's clock; its operations are routed only with `--sandbox`, so this is a guard.
-    static func sandbox(_ clock: SandboxClock?) throws -> SandboxClock {
-        guard let clock else { throw CohortError(.notFound, "The sandbox is off: start the server with --sandbox.") }
-        return clock
     }
 }

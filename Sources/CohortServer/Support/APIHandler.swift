@@ -7,8 +7,8 @@ struct APIHandler: APIProtocol {
     let cohort: Cohort
     /// Whether `GET /metrics` answers (`--metrics`).
     var metricsEnabled = false
-    /// The sandbox's clock, with `--sandbox`; its operations are not routed otherwise.
-    var sandboxClock: SandboxClock?
+    /// The sandbox, with `--sandbox`; its operations are not routed otherwise.
+    var sandbox: SandboxSession?
 }
 
 extension APIHandler {

@@ -50,6 +50,11 @@ enum JSON: Equatable, Sendable, Decodable, CustomStringConvertible {
         return nil
     }
 
+    var number: Double? {
+        if case .number(let value) = self { return value }
+        return nil
+    }
+
     var bool: Bool? {
         if case .bool(let value) = self { return value }
         return nil

@@ -1,0 +1,90 @@
+import Synchronization
+
+/// One request as the sandbox's journal keeps it (`GET /_cohort/requests`). Never a token: the
+/// `Authorization` header is not kept, and the query and body are redacted before they get here.
+public struct JournalEntry: Hashable, Sendable {
+    public let time: Timestamp
+    public let method: String
+    public let path: String
+    /// As sent, without the `?`; empty when there was none.
+    public let query: String
+    /// The body as text, at most the journal's body limit; `nil` when there was none (or it was
+    /// not read, as for a request refused before its body).
+    public let body: String?
+    public let bodyTruncated: Bool
+    public let status: Int
+    public let durationMilliseconds: Double
+    /// The researcher whose token the request carried, when it was valid.
+    public let researcherID: String?
+    /// The fault rule applied (its id, or `prefer` for a `Prefer: code=` header).
+    public let fault: String?
+
+    public init(
+        time: Timestamp, method: String, path: String, query: String, body: String?, bodyTruncated: Bool, status: Int,
+        durationMilliseconds: Double, researcherID: String?, fault: String?
+    ) {
+        self.time = time
+        self.method = method
+        self.path = path
+        self.query = query
+        self.body = body
+        self.bodyTruncated = bodyTruncated
+        self.status = status
+        self.durationMilliseconds = durationMilliseconds
+        self.researcherID = researcherID
+        self.fault = fault
+    }
+}
+
+/// Which journal entries a listing wants; each given condition must hold.
+public struct JournalFilter: Sendable {
+    public var path: PathPattern?
+    public var method: String?
+    public var status: Int?
+    public var since: Timestamp?
+
+    public init(path: PathPattern? = nil, method: String? = nil, status: Int? = nil, since: Timestamp? = nil) {
+        self.path = path
+        self.method = method
+        self.status = status
+        self.since = since
+    }
+
+    func admits(_ entry: JournalEntry) -> Bool {
+        (path?.matches(entry.path) ?? true) && (method.map { $0.uppercased() == entry.method } ?? true)
+            && (status.map { $0 == entry.status } ?? true) && (since.map { entry.time >= $0 } ?? true)
+    }
+}
+
+/// The last `capacity` requests, oldest first.
+public final class RequestJournal: Sendable {
+    public let capacity: Int
+    /// The most of a body kept, in bytes.
+    public let bodyLimit: Int
+    private let entries: Mutex<[JournalEntry]>
+
+    public static let defaultCapacity = 1_000
+    public static let defaultBodyLimit = 64 * 1024
+
+    public init(capacity: Int = defaultCapacity, bodyLimit: Int = defaultBodyLimit) {
+        self.capacity = capacity
+        self.bodyLimit = bodyLimit
+        entries = Mutex([])
+    }
+
+    public func append(_ entry: JournalEntry) {
+        guard capacity > 0 else { return }
+        entries.withLock { entries in
+            if entries.count >= capacity { entries.removeFirst(entries.count - capacity + 1) }
+            entries.append(entry)
+        }
+    }
+
+    public func entries(_ filter: JournalFilter = .init()) -> [JournalEntry] {
+        entries.withLock { $0.filter(filter.admits) }
+    }
+
+    public func removeAll() {
+        entries.withLock { $0.removeAll() }
+    }
+}

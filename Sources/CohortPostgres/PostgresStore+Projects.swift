@@ -37,17 +37,12 @@ extension PostgresStore: ProjectStore {
     ) async throws -> ProjectDetails? {
         try await write { connection in
             guard try await self.canSee(workspace: workspace, caller: caller, connection) else { return nil }
-            let details = new.publicDetails
-            try await self.run(
-                """
-                INSERT INTO projects (id, workspace_id, title, description, owner_id, type, public_status, public_title,
-                    public_short_description, public_description, naivety_distribution_rate, is_longitudinal,
-                    longitudinal_config, created_at)
-                VALUES (\(id.hex), \(workspace.hex), \(new.title), \(new.description), \(caller.hex),
-                    \(new.visibility.rawValue), \(details?.status.rawValue), \(details?.title),
-                    \(details?.shortDescription), \(details?.description), \(new.naivetyDistributionRate),
-                    \(new.isLongitudinal), \(new.longitudinalConfigJSON), \(at.secondsSince1970))
-                """, connection)
+            let project = Project(
+                id: id, workspaceID: workspace, title: new.title, description: new.description, ownerID: caller,
+                visibility: new.visibility, publicDetails: new.publicDetails,
+                naivetyDistributionRate: new.naivetyDistributionRate, isLongitudinal: new.isLongitudinal,
+                longitudinalConfigJSON: new.longitudinalConfigJSON, createdAt: at)
+            try await self.insertProject(project, connection)
             return try await self.projectDetails(id.hex, connection)
         }
     }
@@ -78,6 +73,20 @@ extension PostgresStore: ProjectStore {
                 return try await self.projectDetails(id.hex, connection)
             }
         }
+    }
+
+    func insertProject(_ project: Project, _ connection: PostgresConnection) async throws {
+        let details = project.publicDetails
+        try await run(
+            """
+            INSERT INTO projects (id, workspace_id, title, description, owner_id, type, public_status, public_title,
+                public_short_description, public_description, naivety_distribution_rate, is_longitudinal,
+                longitudinal_config, created_at)
+            VALUES (\(project.id.hex), \(project.workspaceID.hex), \(project.title), \(project.description),
+                \(project.ownerID.hex), \(project.visibility.rawValue), \(details?.status.rawValue), \(details?.title),
+                \(details?.shortDescription), \(details?.description), \(project.naivetyDistributionRate),
+                \(project.isLongitudinal), \(project.longitudinalConfigJSON), \(project.createdAt.secondsSince1970))
+            """, connection)
     }
 
     func projectDetails(_ id: String, _ connection: PostgresConnection) async throws -> ProjectDetails? {

@@ -97,7 +97,7 @@ extension PostgresStore: RecordStore {
         }
     }
 
-    private func insertFields(_ record: StoredRecord, _ connection: PostgresConnection) async throws {
+    func insertFields(_ record: StoredRecord, _ connection: PostgresConnection) async throws {
         guard !record.fields.isEmpty else { return }
         let fields = record.fields.sorted()
         try await run(
@@ -120,21 +120,28 @@ extension PostgresStore: RecordStore {
         let kinds = keys.map(\.kind.rawValue), ids = keys.map(\.id)
         let rows = try await rows(
             """
-            SELECT r.kind, r.id, r.workspace_id, r.created_at, r.version, r.body,
-                ARRAY(SELECT f.name FROM record_fields f WHERE f.kind = r.kind AND f.id = r.id ORDER BY f.name, f.value)::text[],
-                ARRAY(SELECT f.value FROM record_fields f WHERE f.kind = r.kind AND f.id = r.id ORDER BY f.name, f.value)::text[]
+            SELECT \(unescaped: Self.recordColumns)
             FROM records r JOIN unnest(\(kinds)::text[], \(ids)::text[]) AS wanted(kind, id)
                 ON r.kind = wanted.kind AND r.id = wanted.id
             ORDER BY r.kind, r.id
             \(unescaped: forUpdate ? "FOR UPDATE OF r" : "")
             """, connection)
-        return try rows.map { row in
-            let (kind, id, workspace, created, version, body, names, values) = try row.decode(
-                (String, String, String, Int64, Int, String, [String], [String]).self)
-            return StoredRecord(
-                kind: RecordKind(rawValue: kind), id: id, workspaceID: try WorkspaceID(stored: workspace),
-                createdAt: Timestamp(secondsSince1970: created), version: version, body: body,
-                fields: Set(zip(names, values).map { RecordField($0, $1) }))
-        }
+        return try rows.map(Self.storedRecord)
+    }
+
+    /// A record's columns and its fields (as two arrays), for ``storedRecord(_:)``.
+    static let recordColumns = """
+        r.kind, r.id, r.workspace_id, r.created_at, r.version, r.body,
+            ARRAY(SELECT f.name FROM record_fields f WHERE f.kind = r.kind AND f.id = r.id ORDER BY f.name, f.value)::text[],
+            ARRAY(SELECT f.value FROM record_fields f WHERE f.kind = r.kind AND f.id = r.id ORDER BY f.name, f.value)::text[]
+        """
+
+    static func storedRecord(_ row: PostgresRow) throws -> StoredRecord {
+        let (kind, id, workspace, created, version, body, names, values) = try row.decode(
+            (String, String, String, Int64, Int, String, [String], [String]).self)
+        return StoredRecord(
+            kind: RecordKind(rawValue: kind), id: id, workspaceID: try WorkspaceID(stored: workspace),
+            createdAt: Timestamp(secondsSince1970: created), version: version, body: body,
+            fields: Set(zip(names, values).map { RecordField($0, $1) }))
     }
 }

@@ -77,20 +77,8 @@ extension PostgresStore: SnapshotStore {
                     createdAt: Timestamp(secondsSince1970: created))
             }
             snapshot.records = try await self.rows(
-                """
-                SELECT r.kind, r.id, r.workspace_id, r.created_at, r.version, r.body,
-                    ARRAY(SELECT f.name FROM record_fields f WHERE f.kind = r.kind AND f.id = r.id ORDER BY f.name, f.value)::text[],
-                    ARRAY(SELECT f.value FROM record_fields f WHERE f.kind = r.kind AND f.id = r.id ORDER BY f.name, f.value)::text[]
-                FROM records r ORDER BY r.seq
-                """, connection
-            ).map { row in
-                let (kind, id, workspace, created, version, body, names, values) = try row.decode(
-                    (String, String, String, Int64, Int, String, [String], [String]).self)
-                return StoredRecord(
-                    kind: RecordKind(rawValue: kind), id: id, workspaceID: try WorkspaceID(stored: workspace),
-                    createdAt: Timestamp(secondsSince1970: created), version: version, body: body,
-                    fields: Set(zip(names, values).map { RecordField($0, $1) }))
-            }
+                "SELECT \(unescaped: Self.recordColumns) FROM records r ORDER BY r.seq", connection
+            ).map(Self.storedRecord)
             return snapshot
         }
     }
@@ -143,20 +131,7 @@ extension PostgresStore: SnapshotStore {
                     VALUES (\(member.workspaceID.hex), \(member.researcherID.hex), \(member.role))
                     """, connection)
             }
-            for project in snapshot.projects {
-                let details = project.publicDetails
-                try await self.run(
-                    """
-                    INSERT INTO projects (id, workspace_id, title, description, owner_id, type, public_status, public_title,
-                        public_short_description, public_description, naivety_distribution_rate, is_longitudinal,
-                        longitudinal_config, created_at)
-                    VALUES (\(project.id.hex), \(project.workspaceID.hex), \(project.title), \(project.description),
-                        \(project.ownerID.hex), \(project.visibility.rawValue), \(details?.status.rawValue),
-                        \(details?.title), \(details?.shortDescription), \(details?.description),
-                        \(project.naivetyDistributionRate), \(project.isLongitudinal), \(project.longitudinalConfigJSON),
-                        \(project.createdAt.secondsSince1970))
-                    """, connection)
-            }
+            for project in snapshot.projects { try await self.insertProject(project, connection) }
             for group in snapshot.groups {
                 try await self.run(
                     """
@@ -191,15 +166,7 @@ extension PostgresStore: SnapshotStore {
                     VALUES (\(record.kind.rawValue), \(record.id), \(record.workspaceID.hex), \(record.version),
                         \(record.createdAt.secondsSince1970), \(record.body))
                     """, connection)
-                let fields = record.fields.sorted()
-                if !fields.isEmpty {
-                    try await self.run(
-                        """
-                        INSERT INTO record_fields (kind, name, value, id)
-                        SELECT \(record.kind.rawValue), name, value, \(record.id)
-                        FROM unnest(\(fields.map(\.name))::text[], \(fields.map(\.value))::text[]) AS f(name, value)
-                        """, connection)
-                }
+                try await self.insertFields(record, connection)
             }
         }
     }

@@ -35,15 +35,7 @@ extension SQLiteStore: ProjectStore {
                 visibility: new.visibility, publicDetails: new.publicDetails,
                 naivetyDistributionRate: new.naivetyDistributionRate, isLongitudinal: new.isLongitudinal,
                 longitudinalConfigJSON: new.longitudinalConfigJSON, createdAt: at)
-            try db.execute(
-                sql: """
-                    INSERT INTO projects (id, workspace_id, title, description, owner_id, type, public_status,
-                        public_title, public_short_description, public_description, naivety_distribution_rate,
-                        is_longitudinal, longitudinal_config, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [id.hex, workspace.hex, project.title, project.description, caller.hex]
-                    + Self.mutableColumns(project) + [at.secondsSince1970])
+            try Self.insertProject(project, db)
             return try Self.projectDetails(id.hex, db)
         }
     }
@@ -68,8 +60,20 @@ extension SQLiteStore: ProjectStore {
         }
     }
 
+    static func insertProject(_ project: Project, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO projects (id, workspace_id, title, description, owner_id, type, public_status,
+                    public_title, public_short_description, public_description, naivety_distribution_rate,
+                    is_longitudinal, longitudinal_config, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [project.id.hex, project.workspaceID.hex, project.title, project.description, project.ownerID.hex]
+                + mutableColumns(project) + [project.createdAt.secondsSince1970])
+    }
+
     /// `type` through `longitudinal_config`, in table order.
-    static func mutableColumns(_ project: Project) -> StatementArguments {
+    private static func mutableColumns(_ project: Project) -> StatementArguments {
         [
             project.visibility.rawValue, project.publicDetails?.status.rawValue, project.publicDetails?.title,
             project.publicDetails?.shortDescription, project.publicDetails?.description,

@@ -93,17 +93,7 @@ extension SQLiteStore: SnapshotStore {
                     sql: "INSERT INTO workspace_members (workspace_id, researcher_id, role) VALUES (?, ?, ?)",
                     arguments: [member.workspaceID.hex, member.researcherID.hex, member.role])
             }
-            for project in snapshot.projects {
-                try db.execute(
-                    sql: """
-                        INSERT INTO projects (id, workspace_id, title, description, owner_id, type, public_status,
-                            public_title, public_short_description, public_description, naivety_distribution_rate,
-                            is_longitudinal, longitudinal_config, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [project.id.hex, project.workspaceID.hex, project.title, project.description, project.ownerID.hex]
-                        + Self.mutableColumns(project) + [project.createdAt.secondsSince1970])
-            }
+            for project in snapshot.projects { try Self.insertProject(project, db) }
             for group in snapshot.groups {
                 try db.execute(
                     sql: """

@@ -58,6 +58,8 @@ import Testing
             _ = try await Self.addFault(server, #"{"path": "/api/v1/users/me/", "drop": true, "count": 1}"#)
             await #expect(throws: (any Error).self) { _ = try await server.request(.GET, "/api/v1/users/me/") }
             #expect(try await server.request(.GET, "/api/v1/users/me/").status == 200)
+            let dropped = try await server.request(.GET, "/_cohort/requests?path=/api/v1/users/me/", token: Self.admin).json
+            #expect(dropped["results"]?[0]?["status"]?.int == 0, "a dropped connection is journaled with status 0")
 
             _ = try await Self.addFault(server, #"{"path": "/api/v1/workspaces/", "latency_ms": 300, "count": 1}"#)
             #expect(try await server.request(.GET, "/api/v1/workspaces/").status == 200)

@@ -15,15 +15,7 @@ import Glibc
 
     /// A request's status and body text.
     static func call(_ method: HTTPMethod, _ url: String, token: String, json: String? = nil) async throws -> (Int, String) {
-        var request = HTTPClientRequest(url: url)
-        request.method = method
-        request.headers.add(name: "Authorization", value: "Token \(token)")
-        if let json {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(string: json))
-        }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
-        return (Int(response.status.code), String(buffer: try await response.body.collect(upTo: 16 << 20)))
+        try await httpText(method, url, json: json, token: token)
     }
 
     static var exampleSeedPath: String {

@@ -12,6 +12,7 @@ public struct JournalEntry: Hashable, Sendable {
     /// not read, as for a request refused before its body).
     public let body: String?
     public let bodyTruncated: Bool
+    /// As the client got it; 0 when the connection was dropped (a fault rule's `drop`).
     public let status: Int
     public let durationMilliseconds: Double
     /// The researcher whose token the request carried, when it was valid.

@@ -18,7 +18,9 @@ struct JournalMiddleware<Context: RequestContext>: RouterMiddleware {
         let started = ContinuousClock.now
         do {
             let response = try await RequestNotes.$current.withValue(notes) { try await next(request, context) }
-            record(request, status: Int(response.status.code), notes: notes, time: time, since: started)
+            // A dropped connection got no status at all.
+            let dropped = response.headers[HTTP1ConnectionGuard.dropConnection] != nil
+            record(request, status: dropped ? 0 : Int(response.status.code), notes: notes, time: time, since: started)
             return response
         } catch {
             let status = (error as? any HTTPResponseError).map { Int($0.status.code) } ?? 500

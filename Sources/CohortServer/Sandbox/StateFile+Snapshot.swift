@@ -46,13 +46,22 @@ extension StateFile {
         return try encoder.encode(self) + Data("\n".utf8)
     }
 
-    /// A file as sent or read: JSON, in the envelope's terms when it is not.
+    /// A file as sent or read: JSON with only known keys and the known format version, in the
+    /// envelope's terms when it is not.
     static func decode(_ bytes: Data) throws -> StateFile {
+        let file: StateFile
         do {
-            return try JSONDecoder().decode(StateFile.self, from: bytes)
+            file = try JSONDecoder().decode(StateFile.self, from: bytes)
         } catch let error as DecodingError {
             throw ErrorTranslation.fromDecoding(error)
         }
+        var errors = FieldErrors()
+        for place in unknownKeys(in: try JSONSerialization.jsonObject(with: bytes)) { errors.add(place, "Unknown field.") }
+        if let version = file.formatVersion, version != formatVersion {
+            errors.add("format_version", "Only format_version \(formatVersion) is known.")
+        }
+        try errors.throwIfAny()
+        return file
     }
 
     /// The snapshot the file describes, with defaults filled in (`now` for a missing time), or
@@ -226,5 +235,42 @@ extension StateFile {
             }
             return value
         }
+    }
+}
+
+extension StateFile.Token {
+    init(researcherID: String, digest: String, datetimeCreated: String) {
+        self.init(researcherID: researcherID, token: nil, digest: digest, datetimeCreated: datetimeCreated)
+    }
+}
+
+extension StateFile.Project {
+    init(_ project: CohortCore.Project) {
+        self.init(
+            id: project.id.hex, workspaceID: project.workspaceID.hex, ownerID: project.ownerID.hex, title: project.title,
+            description: project.description, type: project.visibility.rawValue,
+            publicStatus: project.publicDetails?.status.rawValue, publicTitle: project.publicDetails?.title,
+            publicShortDescription: project.publicDetails?.shortDescription,
+            publicDescription: project.publicDetails?.description, naivetyDistributionRate: project.naivetyDistributionRate,
+            isLongitudinal: project.isLongitudinal, longitudinalConfig: project.longitudinalConfigJSON,
+            datetimeCreated: project.createdAt.rfc3339)
+    }
+}
+
+extension StateFile.Group {
+    init(_ group: ParticipantGroup) {
+        self.init(
+            id: group.id.hex, name: group.name, description: group.description, workspaceID: group.owner.workspaceID?.hex,
+            organisationID: group.owner.organisationID?.hex, projectID: group.projectID?.hex, isDeleted: group.isDeleted,
+            datetimeCreated: group.createdAt.rfc3339)
+    }
+}
+
+extension StateFile.Record {
+    init(_ record: StoredRecord) {
+        self.init(
+            kind: record.kind.rawValue, id: record.id, workspaceID: record.workspaceID.hex, version: record.version,
+            body: record.body, fields: record.fields.sorted().map { Field(name: $0.name, value: $0.value) },
+            datetimeCreated: record.createdAt.rfc3339)
     }
 }

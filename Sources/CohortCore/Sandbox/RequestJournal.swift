@@ -57,12 +57,19 @@ public struct JournalFilter: Sendable {
     }
 }
 
-/// The last `capacity` requests, oldest first.
+/// The last `capacity` requests, oldest first: a ring, so that a full journal takes a request
+/// in constant time.
 public final class RequestJournal: Sendable {
     public let capacity: Int
     /// The most of a body kept, in bytes.
     public let bodyLimit: Int
-    private let entries: Mutex<[JournalEntry]>
+    private struct Ring {
+        var slots: [JournalEntry] = []
+        /// Where the oldest entry is, once the ring is full.
+        var start = 0
+    }
+
+    private let ring = Mutex(Ring())
 
     public static let defaultCapacity = 1_000
     public static let defaultBodyLimit = 64 * 1024
@@ -70,22 +77,27 @@ public final class RequestJournal: Sendable {
     public init(capacity: Int = defaultCapacity, bodyLimit: Int = defaultBodyLimit) {
         self.capacity = capacity
         self.bodyLimit = bodyLimit
-        entries = Mutex([])
     }
 
     public func append(_ entry: JournalEntry) {
         guard capacity > 0 else { return }
-        entries.withLock { entries in
-            if entries.count >= capacity { entries.removeFirst(entries.count - capacity + 1) }
-            entries.append(entry)
+        ring.withLock { ring in
+            if ring.slots.count < capacity {
+                ring.slots.append(entry)
+            } else {
+                ring.slots[ring.start] = entry
+                ring.start = (ring.start + 1) % capacity
+            }
         }
     }
 
     public func entries(_ filter: JournalFilter = .init()) -> [JournalEntry] {
-        entries.withLock { $0.filter(filter.admits) }
+        ring.withLock { ring in
+            (ring.slots[ring.start...] + ring.slots[..<ring.start]).filter(filter.admits)
+        }
     }
 
     public func removeAll() {
-        entries.withLock { $0.removeAll() }
+        ring.withLock { $0 = Ring() }
     }
 }

@@ -20,6 +20,9 @@ public final class FaultBook: Sendable {
 
     public var rules: [FaultRule] { state.withLock { $0.rules } }
 
+    /// Whether any rule is in force: most requests of a sandbox meet none, and skip the rest.
+    public var hasRules: Bool { state.withLock { !$0.rules.isEmpty } }
+
     /// Whether there was such a rule.
     public func remove(id: String) -> Bool {
         state.withLock { state in
@@ -37,12 +40,20 @@ public final class FaultBook: Sendable {
     /// probability 1 draws once per matching request); its count goes down, and it goes when
     /// the count runs out. `nil`: no fault for this request.
     public func fault(operationID: String?, path: String, method: String) -> FaultRule? {
-        state.withLock { state in
+        fault(operationID: { operationID }, path: path, method: method)
+    }
+
+    /// The same, working out which operation the request is only when a rule names one.
+    public func fault(operationID: () -> String?, path: String, method: String) -> FaultRule? {
+        var operation: String??
+        return state.withLock { state in
             for index in state.rules.indices {
                 let rule = state.rules[index]
                 guard rule.method == nil || rule.method == method else { continue }
                 switch rule.target {
-                case .operation(let operation): guard operation == operationID else { continue }
+                case .operation(let wanted):
+                    if operation == nil { operation = .some(operationID()) }
+                    guard wanted == operation ?? nil else { continue }
                 case .path(let pattern): guard pattern.matches(path) else { continue }
                 }
                 if rule.probability < 1, state.generator.nextUnitInterval() >= rule.probability { continue }

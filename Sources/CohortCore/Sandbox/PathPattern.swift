@@ -15,7 +15,15 @@ public struct PathPattern: Hashable, Sendable, CustomStringConvertible {
     }
 
     public func matches(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        matches(segments: Self.segments(of: path))
+    }
+
+    /// A path's segments, to match one path against many patterns with one split.
+    public static func segments(of path: String) -> [Substring] {
+        path.split(separator: "/", omittingEmptySubsequences: true)
+    }
+
+    public func matches(segments parts: [Substring]) -> Bool {
         for (index, segment) in segments.enumerated() {
             if segment == "**" { return true }
             guard index < parts.count else { return false }

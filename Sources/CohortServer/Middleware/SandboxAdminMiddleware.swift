@@ -10,9 +10,20 @@ struct SandboxAdminMiddleware<Context: RequestContext>: RouterMiddleware {
         self.adminToken = APIToken(adminToken).digest
     }
 
-    /// Paths under `/_cohort`, compared by segment as the router compares them.
+    /// Paths under `/_cohort`, compared by segment as the router compares them (`//_cohort/x`
+    /// too). Without allocating: a sandbox server asks it several times of every request.
     static func isSandbox(_ path: String) -> Bool {
-        path.split(separator: "/", omittingEmptySubsequences: true).first == "_cohort"
+        var path = path
+        return path.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count, bytes[start] == UInt8(ascii: "/") { start += 1 }
+            let segment = "_cohort".utf8
+            guard bytes.count - start >= segment.count,
+                bytes[start..<start + segment.count].elementsEqual(segment)
+            else { return false }
+            let end = start + segment.count
+            return end == bytes.count || bytes[end] == UInt8(ascii: "/")
+        }
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws

@@ -18,8 +18,9 @@ struct FaultMiddleware<Context: RequestContext>: RouterMiddleware {
             RequestNotes.current?.update { $0.fault = "prefer" }
             throw Self.injected(status: code, because: "the request's Prefer: code=\(code)")
         }
+        guard faults.hasRules else { return try await next(request, context) }
         let method = request.method.rawValue
-        guard let rule = faults.fault(operationID: operations.operation(method: method, path: path), path: path, method: method)
+        guard let rule = faults.fault(operationID: { operations.operation(method: method, path: path) }, path: path, method: method)
         else { return try await next(request, context) }
         RequestNotes.current?.update { $0.fault = rule.id }
         if rule.latencyMilliseconds > 0 { try await Task.sleep(for: .milliseconds(rule.latencyMilliseconds)) }

@@ -33,6 +33,7 @@ struct OperationIndex: Sendable {
     /// The operation answering `method` on `path`; HEAD is GET's.
     func operation(method: String, path: String) -> String? {
         let method = method == "HEAD" ? "GET" : method
-        return entries.first { $0.method == method && $0.path.matches(path) }?.operationID
+        let segments = PathPattern.segments(of: path)
+        return entries.first { $0.method == method && $0.path.matches(segments: segments) }?.operationID
     }
 }

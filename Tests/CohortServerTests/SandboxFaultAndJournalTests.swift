@@ -147,6 +147,18 @@ import Testing
         }
     }
 
+    @Test func aJournalSizeOfZeroKeepsNothingAndFaultsStillApply() async throws {
+        try await withServer(configure: { configuration in
+            configuration.sandbox = .init(adminToken: SandboxClockTests.admin, journalSize: 0)
+        }) { server in
+            _ = try await Self.addFault(server, #"{"path": "/api/v1/workspaces/", "status": 502, "count": 1}"#)
+            #expect(try await server.request(.GET, "/api/v1/workspaces/").status == 502)
+            #expect(try await server.request(.GET, "/api/v1/users/me/").status == 200)
+            let entries = try await server.request(.GET, "/_cohort/requests", token: Self.admin).json["results"]?.array
+            #expect(entries?.isEmpty == true)
+        }
+    }
+
     @Test func aResetRemovesEveryFaultRule() async throws {
         try await withServer(configure: SandboxClockTests.sandboxed) { server in
             _ = try await Self.addFault(server, #"{"path": "/api/v1/**", "status": 500}"#)

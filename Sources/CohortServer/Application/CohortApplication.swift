@@ -80,7 +80,9 @@ public enum CohortApplication {
         router.add(middleware: RequestLogMiddleware(logger: logger))
         if configuration.metrics { router.add(middleware: MetricsMiddleware()) }
         // Outside the envelope, so that the journal sees the status the client gets.
-        if let sandbox { router.add(middleware: JournalMiddleware(journal: sandbox.journal, clock: sandbox.clock)) }
+        if let sandbox, sandbox.journal.capacity > 0 {
+            router.add(middleware: JournalMiddleware(journal: sandbox.journal, clock: sandbox.clock))
+        }
         router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))
         let routes = RouteTable()
         router.add(middleware: MethodNotAllowedMiddleware(routes: routes))

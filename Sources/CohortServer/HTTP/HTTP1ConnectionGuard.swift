@@ -285,7 +285,15 @@ final class HTTP1ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler 
             self.dropping = true
             promise?.fail(ChannelError.ioOnClosedChannel)
             context.close(promise: nil)
-        case .head(let response):
+        case .head(var response):
+            if response.status.kind != .informational, case .readingBody = self.input {
+                // Answered before the body was read (see `.end`): the connection will close, and
+                // the client must know it now, or it may send its next request on it.
+                response.headerFields[.connection] = "close"
+                self.closeAfterResponse = true
+                context.write(self.wrapOutboundOut(.head(response)), promise: promise)
+                return
+            }
             if response.status.kind != .informational,
                 let connection = response.headerFields[.connection], connection.lowercased().contains("close")
             {

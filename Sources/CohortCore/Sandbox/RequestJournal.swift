@@ -61,8 +61,6 @@ public struct JournalFilter: Sendable {
 /// in constant time.
 public final class RequestJournal: Sendable {
     public let capacity: Int
-    /// The most of a body kept, in bytes.
-    public let bodyLimit: Int
     private struct Ring {
         var slots: [JournalEntry] = []
         /// Where the oldest entry is, once the ring is full.
@@ -72,11 +70,11 @@ public final class RequestJournal: Sendable {
     private let ring = Mutex(Ring())
 
     public static let defaultCapacity = 1_000
-    public static let defaultBodyLimit = 64 * 1024
+    /// The most of a request's body an entry keeps, in bytes.
+    public static let bodyLimit = 64 * 1024
 
-    public init(capacity: Int = defaultCapacity, bodyLimit: Int = defaultBodyLimit) {
+    public init(capacity: Int = defaultCapacity) {
         self.capacity = capacity
-        self.bodyLimit = bodyLimit
     }
 
     public func append(_ entry: JournalEntry) {

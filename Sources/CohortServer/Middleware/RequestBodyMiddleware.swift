@@ -58,7 +58,7 @@ struct RequestBodyMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// For the sandbox's journal: the body's first bytes as text, redacted as logs are.
     private static func note(_ body: ByteBuffer, in notes: RequestNotes) {
-        let limit = RequestJournal.defaultBodyLimit
+        let limit = RequestJournal.bodyLimit
         let text = String(decoding: body.readableBytesView.prefix(limit), as: UTF8.self)
         let truncated = body.readableBytes > limit
         notes.update { notes in

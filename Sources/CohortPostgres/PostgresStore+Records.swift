@@ -12,18 +12,18 @@ extension PostgresStore: RecordStore {
             // Each field is a (name, value) pair the record must carry: the arrays are unnested
             // pairwise, and a record qualifies when it has every pair.
             let fields = query.fields.sorted()
-            let kind = query.kind.rawValue, workspace = query.workspaceID.hex
+            let kind = query.kind.rawValue, workspaces = query.workspaceIDs.map(\.hex)
             let names = fields.map(\.name), values = fields.map(\.value), wanted = fields.count
             let total = try await self.count(
                 """
-                SELECT count(*) FROM records r WHERE r.kind = \(kind) AND r.workspace_id = \(workspace)
+                SELECT count(*) FROM records r WHERE r.kind = \(kind) AND r.workspace_id = ANY(\(workspaces)::text[])
                 AND \(wanted) = (SELECT count(*) FROM unnest(\(names)::text[], \(values)::text[]) AS w(name, value)
                     WHERE EXISTS (SELECT 1 FROM record_fields f
                         WHERE f.kind = r.kind AND f.id = r.id AND f.name = w.name AND f.value = w.value))
                 """, connection)
             let ids = try await self.rows(
                 """
-                SELECT r.id FROM records r WHERE r.kind = \(kind) AND r.workspace_id = \(workspace)
+                SELECT r.id FROM records r WHERE r.kind = \(kind) AND r.workspace_id = ANY(\(workspaces)::text[])
                 AND \(wanted) = (SELECT count(*) FROM unnest(\(names)::text[], \(values)::text[]) AS w(name, value)
                     WHERE EXISTS (SELECT 1 FROM record_fields f
                         WHERE f.kind = r.kind AND f.id = r.id AND f.name = w.name AND f.value = w.value))

@@ -27,6 +27,10 @@ extension PostgresStore: WorkspaceStore {
         }
     }
 
+    public func workspace(_ id: WorkspaceID) async throws -> Workspace? {
+        try await read { connection in try await self.workspaceDetails(id.hex, connection)?.workspace }
+    }
+
     public func createWorkspace(
         _ new: NewWorkspace, id: WorkspaceID, by caller: ResearcherID, role: String, at: Timestamp
     ) async throws -> WorkspaceDetails? {

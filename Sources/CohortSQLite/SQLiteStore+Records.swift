@@ -9,8 +9,11 @@ extension SQLiteStore: RecordStore {
 
     public func records(_ query: RecordQuery, page: PageRequest) async throws -> Page<StoredRecord> {
         try await read { db in
-            var condition = "r.kind = ? AND r.workspace_id = ?"
-            var arguments: StatementArguments = [query.kind.rawValue, query.workspaceID.hex]
+            guard !query.workspaceIDs.isEmpty else { return Page(items: [], total: 0) }
+            let workspaces = Array(repeating: "?", count: query.workspaceIDs.count).joined(separator: ", ")
+            var condition = "r.kind = ? AND r.workspace_id IN (\(workspaces))"
+            var arguments: StatementArguments = [query.kind.rawValue]
+            arguments += StatementArguments(query.workspaceIDs.map(\.hex))
             for field in query.fields.sorted() {
                 condition += """
                      AND EXISTS (SELECT 1 FROM record_fields f

@@ -25,6 +25,10 @@ extension SQLiteStore: WorkspaceStore {
         }
     }
 
+    public func workspace(_ id: WorkspaceID) async throws -> Workspace? {
+        try await read { db in try Self.workspaceDetails(id.hex, db)?.workspace }
+    }
+
     public func createWorkspace(
         _ new: NewWorkspace, id: WorkspaceID, by caller: ResearcherID, role: String, at: Timestamp
     ) async throws -> WorkspaceDetails? {

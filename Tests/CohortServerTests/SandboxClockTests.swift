@@ -21,6 +21,7 @@ import Testing
         (.GET, "/_cohort/faults", nil), (.POST, "/_cohort/faults", #"{"path": "/**", "status": 503}"#),
         (.DELETE, "/_cohort/faults/64a000000000000000000001", nil), (.GET, "/_cohort/requests", nil),
         (.GET, "/_cohort/requests/", nil),
+        (.PUT, "/_cohort/workspaces/64a000000000000000000001/wallet", #"{"total_balance": 100}"#),
     ]
 
     @Test func withoutTheSandboxEveryCohortPathIsNotFound() async throws {

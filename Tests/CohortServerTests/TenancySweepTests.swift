@@ -13,6 +13,7 @@ import Yams
         let organisation: String
         let project: String
         let group: String
+        let study: String
 
         /// An owned id for a path segment (`participant-groups/{id}`) or a field named like
         /// `workspace_id`; nil when the sweep does not know what the name refers to.
@@ -21,6 +22,7 @@ import Yams
             case "participant-groups": group
             case "workspaces": workspace
             case "projects": project
+            case "studies": study
             default: nil
             }
         }
@@ -30,11 +32,16 @@ import Yams
             case "workspace_id": workspace
             case "project_id": project
             case "organisation_id": organisation
+            case "study_id": study
             default: nil
             }
         }
 
-        var all: [String] { [workspace, organisation, project, group] }
+        var all: [String] { [workspace, organisation, project, group, study] }
+
+        /// Fields named like ids that name nothing Cohort keeps for a researcher (yet): a
+        /// credential pool, a filter set, an AI Task Builder collection.
+        static let notReferences: Set<String> = ["credential_pool_id", "filter_set_id", "data_collection_id"]
     }
 
     /// One request of the sweep.
@@ -57,7 +64,8 @@ import Yams
                 try await server.request(.POST, "/api/v1/workspaces/\(workspace)/projects/", json: #"{"title": "Owned project"}"#)
                     .json["id"]?.string)
             let group = try #require(try await server.createGroup(name: "Owned group", members: [participant(1)])["id"]?.string)
-            let owned = Owned(workspace: workspace, organisation: organisation, project: project, group: group)
+            let study = try #require(try await server.createStudy(project: project)["id"]?.string)
+            let owned = Owned(workspace: workspace, organisation: organisation, project: project, group: group, study: study)
             let before = try await Self.ownersView(server, owned)
             let other = try await server.addResearcher(email: "sweeper@example.org")
 
@@ -95,7 +103,8 @@ import Yams
         for path in [
             "/api/v1/workspaces/\(owned.workspace)/", "/api/v1/projects/\(owned.project)/",
             "/api/v1/participant-groups/\(owned.group)/", "/api/v1/participant-groups/\(owned.group)/participants/",
-            "/api/v1/participant-groups/?workspace_id=\(owned.workspace)",
+            "/api/v1/participant-groups/?workspace_id=\(owned.workspace)", "/api/v1/studies/\(owned.study)/",
+            "/api/v1/studies/", "/api/v1/workspaces/\(owned.workspace)/balance/",
         ] {
             view.append(try await server.request(.GET, path).text)
         }
@@ -152,6 +161,15 @@ import Yams
     /// `workspace_id=...`, `filter[project_id]=...`: one query per id-naming parameter.
     static func idQueries(_ parameters: [[String: Any]], document: [String: Any], owned: Owned) throws -> [String] {
         var queries: [String] = []
+        // Required parameters that name nothing get a valid value in every query.
+        var required = ""
+        for parameter in parameters where parameter["in"] as? String == "query" && parameter["required"] as? Bool == true {
+            let name = parameter["name"] as? String ?? ""
+            guard !name.hasSuffix("_id") else { continue }
+            let schema = resolve(parameter["schema"] as Any, in: document) ?? [:]
+            let value = (schema["enum"] as? [Any])?.first.map { "\($0)" } ?? "\(sample(name, schema))"
+            required += "&\(name)=\(value)"
+        }
         for parameter in parameters where parameter["in"] as? String == "query" {
             let name = parameter["name"] as? String ?? ""
             let schema = resolve(parameter["schema"] as Any, in: document) ?? [:]
@@ -165,7 +183,7 @@ import Yams
                 queries.append("\(name)=\(id)")
             }
         }
-        return queries
+        return queries.map { $0 + required }
     }
 
     /// A JSON body with the schema's required fields, and one variant per id-naming field.
@@ -181,7 +199,7 @@ import Yams
         var base: [String: Any] = [:]
         for name in required { base[name] = sample(name, resolve(properties[name] as Any, in: document) ?? [:]) }
         var variants: [String] = []
-        for name in properties.keys.sorted() where name.hasSuffix("_id") {
+        for name in properties.keys.sorted() where name.hasSuffix("_id") && !Owned.notReferences.contains(name) {
             let id = try #require(owned.id(forField: name), "the sweep does not know what body field \(name) refers to")
             var variant = base
             variant[name] = id

@@ -73,6 +73,16 @@ enum ServeSettings {
         parse: SettingText.string)
     static let tlsKey = Setting(
         "tls-key", help: "The PEM private key of --tls-cert.", parse: SettingText.string)
+    static let feePercent = Setting(
+        "fee-percent", help: "The service fee on rewards and bonuses, in percent (default \(MoneySettings.standard.feePercent)).",
+        parse: SettingText.number)
+    static let vatPercent = Setting(
+        "vat-percent", help: "VAT on the service fee, in percent (default \(MoneySettings.standard.vatPercent)).",
+        parse: SettingText.number)
+    static let startingBalance = Setting(
+        "starting-balance",
+        help: "Cents in the wallet of a workspace whose balance was never set (default \(MoneySettings.standard.startingBalanceCents)).",
+        parse: SettingText.integer)
     static let bootstrapToken = Setting(
         "bootstrap-token",
         help: "Makes sure a researcher with this token and a workspace of their own exist.", isSecret: true,
@@ -103,7 +113,7 @@ enum ServeSettings {
         maxBodyBytes.description, eventLoopThreads.description, logLevel.description, logFormat.description,
         rateLimit.description, rateBurst.description, metrics.description, headerTimeout.description,
         bodyTimeout.description, idleTimeout.description, maxConnections.description, tlsCertificate.description, tlsKey.description,
-        bootstrapToken.description,
+        feePercent.description, vatPercent.description, startingBalance.description, bootstrapToken.description,
         sandbox.description, adminToken.description, seed.description, journalSize.description,
         deterministic.description,
     ]
@@ -155,6 +165,15 @@ enum ServeSettings {
         case (nil, nil): break
         default: throw CommandError("--tls-cert and --tls-key go together")
         }
+        var money = MoneySettings.standard
+        if let fee = try settings.value(feePercent) { money.feePercent = fee }
+        if let vat = try settings.value(vatPercent) { money.vatPercent = vat }
+        if let balance = try settings.value(startingBalance) { money.startingBalanceCents = balance }
+        guard (0...100).contains(money.feePercent), (0...100).contains(money.vatPercent) else {
+            throw CommandError("--fee-percent and --vat-percent must be from 0 to 100")
+        }
+        guard money.startingBalanceCents >= 0 else { throw CommandError("--starting-balance must be 0 or more") }
+        configuration.money = money
         let admin = try settings.value(adminToken)
         let seedFile = try settings.value(seed)
         let journal = try settings.value(journalSize)

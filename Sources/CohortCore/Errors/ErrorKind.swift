@@ -58,7 +58,7 @@ extension ErrorKind {
     /// Every kind above, for documentation and tests.
     public static let all: [ErrorKind] = [
         .malformedBody, .invalidInput, .invalidParticipantIDs, .invalidScope, .emailTaken,
-        .malformedRequest, .notAuthenticated, .notFound, .methodNotAllowed, .notAcceptable, .requestTimeout,
+        .malformedRequest, .invalidTransition, .insufficientBalance, .notADraft, .notAuthenticated, .notFound, .methodNotAllowed, .notAcceptable, .requestTimeout,
         .payloadTooLarge, .unsupportedMediaType, .tooManyRequests,
         .internalError, .serviceUnavailable, .outcomeUnknown,
     ]
@@ -74,4 +74,13 @@ extension ErrorKind {
     public static func injected(status: Int) -> ErrorKind {
         ErrorKind(code: status * 100 + 99, status: status, title: "Injected fault")
     }
+}
+
+extension ErrorKind {
+    /// The action cannot be taken in the study's status; nothing changed.
+    public static let invalidTransition = ErrorKind(code: 40010, status: 400, title: "Invalid status transition")
+    /// The workspace's available balance does not cover what the study needs reserved.
+    public static let insufficientBalance = ErrorKind(code: 40011, status: 400, title: "Insufficient balance")
+    /// The resource cannot be changed or removed in its status (a published study).
+    public static let notADraft = ErrorKind(code: 40012, status: 400, title: "Study is not a draft")
 }

@@ -29,6 +29,30 @@ public struct PageRequest: Hashable, Sendable {
     }
 }
 
+extension PageRequest {
+    /// Prolific's `page` (from 1) and `page_size` (20 when only `page` is given), or the Go
+    /// CLI's `limit` and `offset`; not both kinds at once.
+    public init(page: Int?, pageSize: Int?, limit: Int?, offset: Int?) throws(CohortError) {
+        guard page != nil || pageSize != nil else {
+            try self.init(limit: limit, offset: offset)
+            return
+        }
+        var errors = FieldErrors()
+        if limit != nil || offset != nil { errors.add("page", "Give page and page_size, or limit and offset, not both.") }
+        if let page, page < 1 { errors.add("page", "Ensure this value is greater than or equal to 1.") }
+        if let pageSize, pageSize < 1 { errors.add("page_size", "Ensure this value is greater than or equal to 1.") }
+        try errors.throwIfAny()
+        let size = pageSize ?? Self.defaultPageSize
+        let index = (page ?? 1) - 1
+        let (offset, overflow) = index.multipliedReportingOverflow(by: size)
+        guard !overflow, offset <= Self.maximum else { throw CohortError.invalid("page", "Invalid page.") }
+        try self.init(limit: size, offset: offset)
+    }
+
+    /// Prolific's `page_size` when a `page` comes without one.
+    public static let defaultPageSize = 20
+}
+
 /// One page of a list and the number of items over all pages.
 public struct Page<Item: Sendable>: Sendable {
     public let items: [Item]

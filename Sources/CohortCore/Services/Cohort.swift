@@ -7,20 +7,25 @@ public struct Cohort: Sendable {
     public let projects: Projects
     public let groups: ParticipantGroups
     public let testParticipants: TestParticipants
+    public let studies: Studies
     /// The sandbox's export, seed and reset.
     public let snapshots: StateSnapshots
     /// What every write reads the time from.
     public let clock: any CohortClock
+    /// The fee and VAT rates, and a new wallet's balance.
+    public let money: MoneySettings
 
-    public init(store: any CohortStore, clock: any CohortClock = SystemClock()) {
+    public init(store: any CohortStore, clock: any CohortClock = SystemClock(), money: MoneySettings = .standard) {
         self.store = store
         self.clock = clock
+        self.money = money
         self.authenticator = Authenticator(store: store)
         self.researchers = Researchers(store: store, clock: clock)
         self.workspaces = Workspaces(store: store, clock: clock)
         self.projects = Projects(store: store, clock: clock)
         self.groups = ParticipantGroups(store: store, clock: clock)
         self.testParticipants = TestParticipants(store: store, clock: clock)
+        self.studies = Studies(store: store, clock: clock, money: money)
         self.snapshots = StateSnapshots(store: store)
     }
 }

@@ -27,6 +27,17 @@ public struct PlainResources<Resource: PlainResource>: Sendable {
         return Page(items: try records.items.map { try $0.decode() }, total: records.total)
     }
 
+    /// A page of the resources that carry every one of `fields` in every workspace the caller is
+    /// a member of, in one creation order.
+    public func listVisible(fields: Set<RecordField> = [], page: PageRequest, caller: Researcher) async throws
+        -> Page<Resource>
+    {
+        let workspaces = try await store.reach(of: caller.id).workspaceIDs
+        let records = try await store.records(
+            RecordQuery(kind: Resource.recordKind, workspaceIDs: Array(workspaces), fields: fields), page: page)
+        return Page(items: try records.items.map { try $0.decode() }, total: records.total)
+    }
+
     /// Stores a new resource; its workspace must be the caller's.
     public func create(_ resource: Resource, caller: Researcher) async throws -> Resource {
         guard try await store.reach(of: caller.id).canSee(workspace: resource.workspaceID) else {

@@ -71,6 +71,8 @@ public protocol ResearcherStore: Sendable {
 public protocol WorkspaceStore: Sendable {
     func workspaces(of caller: ResearcherID, page: PageRequest) async throws -> Page<WorkspaceDetails>
     func workspace(_ id: WorkspaceID, visibleTo caller: ResearcherID) async throws -> WorkspaceDetails?
+    /// Any workspace, whoever it belongs to: for the sandbox's administrator only.
+    func workspace(_ id: WorkspaceID) async throws -> Workspace?
     /// Creates a workspace in the caller's organisation with the caller in `role`; `nil` when the
     /// caller no longer exists.
     func createWorkspace(

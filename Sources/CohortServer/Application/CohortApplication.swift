@@ -22,7 +22,7 @@ public enum CohortApplication {
         let eventLoopGroup = EventLoops.group(threads: configuration.eventLoopThreads)
         let served = try await StoreOpener.openForServing(configuration, eventLoopGroup: eventLoopGroup, logger: logger)
         let clock = configuration.sandbox.map(makeClock)
-        let cohort = Cohort(store: served.store, clock: clock ?? SystemClock())
+        let cohort = Cohort(store: served.store, clock: clock ?? SystemClock(), money: configuration.money)
         let session = configuration.sandbox.map { sandbox in
             SandboxSession(
                 cohort: cohort, clock: clock!, faults: FaultBook(seed: sandbox.deterministicSeed ?? .random(in: .min ... .max)),
@@ -112,7 +112,8 @@ public enum CohortApplication {
             on: GeneratedRoutes(
                 router: router, servedByHand: servedByHand, sandbox: sandbox != nil),
             serverURL: URL(string: "/")!,
-            configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
+            configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
+            middlewares: [EmptyBodyMiddleware()])
         routes.load(from: router)
         return router
     }

@@ -29,6 +29,9 @@ public struct ServerConfiguration: Sendable {
     public var sandbox: Sandbox?
     /// `--tls-cert` and `--tls-key`: HTTPS on the same port instead of HTTP.
     public var tls: TLSFiles?
+    /// `--fee-percent`, `--vat-percent`, `--starting-balance`: what studies cost, and what a new
+    /// workspace's wallet holds.
+    public var money: MoneySettings = .standard
 
     /// A certificate chain and its private key, both PEM files, read when the server is made.
     public struct TLSFiles: Sendable, Hashable {

@@ -34,6 +34,8 @@ struct RequestURL: Sendable {
     let scheme: String
     let authority: String
     let path: String
+    /// `scheme://authority`, for absolute links.
+    var origin: String { "\(scheme)://\(authority)" }
     /// The query items in the order sent, still percent-encoded.
     let query: [(name: String, value: String)]
 

@@ -16,9 +16,11 @@ struct GroupReadRoute {
         router.get("/api/v1/participant-groups/{id}/") { request, context in
             try AcceptHeader.requireJSON(request.headers)
             let group = try await cohort.groups.get(try context.parameters.require("id"), caller: try RequestScope.caller())
+            let feeders = try await cohort.studies.feeders(of: [group])
             return Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                body: ResponseBody(byteBuffer: try ParticipantGroupJSON.bytes(WireParticipantGroup(group))))
+                body: ResponseBody(
+                    byteBuffer: try ParticipantGroupJSON.bytes(WireParticipantGroup(group, feeders: feeders[group.id] ?? []))))
         }
     }
 }

@@ -17,11 +17,13 @@ extension APIHandler {
         let page = try PageRequest(limit: query.limit, offset: query.offset)
         let active = query.active.map { $0 == ._true }
         let groups = try await cohort.groups.list(scope: scope, active: active, page: page, caller: caller)
+        let feeders = try await cohort.studies.feeders(of: groups.items)
         return .ok(
             .init(
                 body: .json(
                     .init(
-                        results: groups.items.map(WireParticipantGroup.init), meta: ListPage.meta(groups.total),
+                        results: groups.items.map { WireParticipantGroup($0, feeders: feeders[$0.id] ?? []) },
+                        meta: ListPage.meta(groups.total),
                         _links: ListPage.links(for: page, total: groups.total)))))
     }
 
@@ -46,7 +48,8 @@ extension APIHandler {
         -> Operations.GetParticipantGroup.Output
     {
         let group = try await cohort.groups.get(input.path.id, caller: try RequestScope.caller())
-        return .ok(.init(body: .json(.init(group))))
+        let feeders = try await cohort.studies.feeders(of: [group])
+        return .ok(.init(body: .json(.init(group, feeders: feeders[group.id] ?? []))))
     }
 
     func updateParticipantGroup(_ input: Operations.UpdateParticipantGroup.Input) async throws
@@ -63,7 +66,8 @@ extension APIHandler {
                     headers: .init(preferenceApplied: Preference.minimal),
                     body: .json(.MinimalChange(.init(result.group, changed: result.changed)))))
         }
-        return .ok(.init(body: .json(.ParticipantGroup(.init(result.group)))))
+        let feeders = try await cohort.studies.feeders(of: [result.group])
+        return .ok(.init(body: .json(.ParticipantGroup(.init(result.group, feeders: feeders[result.group.id] ?? [])))))
     }
 
     func deleteParticipantGroup(_ input: Operations.DeleteParticipantGroup.Input) async throws

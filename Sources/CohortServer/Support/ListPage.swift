@@ -42,6 +42,19 @@ enum ListPage {
             last: lastLink)
     }
 
+    /// Links for Prolific's `page` / `page_size` paging, in the same terms.
+    static func pageLinks(
+        page: Int, pageSize: Int, total: Int, url: RequestURL? = RequestScope.current?.url
+    ) -> Components.Schemas.ListLinks {
+        func href(_ number: Int) -> String? { url.map { self.href($0, [("page", String(number))]) } }
+        let last = max(1, (total + pageSize - 1) / pageSize)
+        return .init(
+            _self: .init(href: url.map { self.href($0, []) }, title: "Current page"),
+            next: .init(href: page < last ? href(page + 1) : nil, title: "Next page"),
+            previous: .init(href: page > 1 ? href(min(page - 1, last)) : nil, title: "Previous page"),
+            last: .init(href: href(last), title: "Last page"))
+    }
+
     /// The request URL with the given parameters replaced (a nil value removes one).
     private static func href(_ url: RequestURL, _ changes: [(name: String, value: String?)]) -> String {
         var query = url.query

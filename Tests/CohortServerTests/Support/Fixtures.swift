@@ -47,4 +47,41 @@ extension TestServer {
         try #require(response.status == 200, "getting a group: \(response.text)")
         return try response.json
     }
+
+    /// A project in the caller's first workspace; its id.
+    func createProject(title: String = "Studies", token: String? = nil) async throws -> String {
+        let workspace = try await firstWorkspaceID(token: token)
+        let response = try await request(
+            .POST, "/api/v1/workspaces/\(workspace)/projects/", json: #"{"title": "\#(title)"}"#, token: .some(token ?? self.token))
+        try #require(response.status == 201, "creating a project: \(response.text)")
+        return try #require(try response.json["id"]?.string)
+    }
+
+    /// A draft study in `project` (a new one by default), with `fields` added to a minimal body
+    /// (JSON members, such as `"reward": 900`, replacing the minimal body's); its JSON.
+    @discardableResult
+    func createStudy(project: String? = nil, _ fields: [String: String] = [:], token: String? = nil) async throws -> JSON {
+        let projectID: String
+        if let project { projectID = project } else { projectID = try await createProject(token: token) }
+        let response = try await request(
+            .POST, "/api/v1/studies/", json: studyBody(project: projectID, fields), token: .some(token ?? self.token))
+        try #require(response.status == 201, "creating a study: \(response.text)")
+        return try response.json
+    }
+}
+
+/// A create-study body: a minimal valid one, with `fields` (name to JSON text) replacing or adding
+/// members; an empty text leaves the member out.
+func studyBody(project: String?, _ fields: [String: String] = [:]) -> String {
+    var members: [String: String] = [
+        "name": #""Reaction times""#, "description": #""Press a key when the light turns green.""#,
+        "external_study_url": #""https://experiment.example.org/run?pid={{%PROLIFIC_PID%}}""#,
+        "prolific_id_option": #""url_parameters""#, "total_available_places": "10", "estimated_completion_time": "5",
+        "reward": "100",
+        "completion_codes": #"[{"code": "C1OK", "code_type": "COMPLETED", "actions": [{"action": "MANUALLY_REVIEW"}]}]"#,
+    ]
+    if let project { members["project"] = "\"\(project)\"" }
+    // An empty value leaves the field out.
+    for (name, value) in fields { members[name] = value.isEmpty ? nil : value }
+    return "{" + members.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + "}"
 }

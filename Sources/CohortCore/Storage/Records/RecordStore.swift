@@ -18,13 +18,18 @@ public protocol RecordStore: Sendable {
 /// Which records a list asks for.
 public struct RecordQuery: Hashable, Sendable {
     public let kind: RecordKind
-    public let workspaceID: WorkspaceID
+    /// The records of any of these workspaces, in one creation order.
+    public let workspaceIDs: [WorkspaceID]
     /// Every one must be carried by a record listed.
     public let fields: Set<RecordField>
 
     public init(kind: RecordKind, workspaceID: WorkspaceID, fields: Set<RecordField> = []) {
+        self.init(kind: kind, workspaceIDs: [workspaceID], fields: fields)
+    }
+
+    public init(kind: RecordKind, workspaceIDs: [WorkspaceID], fields: Set<RecordField> = []) {
         self.kind = kind
-        self.workspaceID = workspaceID
+        self.workspaceIDs = workspaceIDs.sorted()
         self.fields = fields
     }
 }

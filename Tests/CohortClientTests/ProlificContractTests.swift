@@ -24,12 +24,22 @@ import Yams
         "create-participant-group": ([], ["project_id"]),
         // compatibility.md: a workspace may be described when it is created.
         "create-workspace": ([], ["description"]),
+        // DECISIONS.md: `limit` and `offset` on every list (Prolific's are `page` and `page_size`).
+        "get-studies": (["limit", "offset"], []),
+        "get-project-studies": (["limit", "offset"], []),
+        // compatibility.md ("Studies"): the legacy fields real clients still send.
+        "create-study": ([], ["completion_code", "completion_code_action", "eligibility_requirements"]),
+        "update-study": ([], ["completion_code", "completion_code_action", "eligibility_requirements"]),
     ]
 
     static let group = #"{"id": "6b0000000000000000000001", "name": "g", "participant_count": 1, "is_deleted": false}"#
     static let members = #"{"results": [{"participant_id": "5e9b9c9b0f9c9a0001b0b1f4"}]}"#
     static let workspace = #"{"id": "6b0000000000000000000002", "title": "w"}"#
     static let project = #"{"id": "6b0000000000000000000003", "title": "p", "type": "PUBLIC"}"#
+    static let study = #"{"id": "6b0000000000000000000004", "name": "s", "status": "ACTIVE", "date_created": "2030-01-01T00:00:00Z"}"#
+    static let balance = #"{"currency_code": "GBP", "total_balance": 1, "balance_breakdown": {}, "available_balance": 1, "available_balance_breakdown": {}}"#
+    static let cost = #"{"rewards": {"rewards": {"amount": 0, "currency": "GBP"}, "fees": {"amount": 0, "currency": "GBP"}, "tax": {"amount": 0, "currency": "GBP"}}, "bonuses": {"rewards": {"amount": 0, "currency": "GBP"}, "fees": {"amount": 0, "currency": "GBP"}, "tax": {"amount": 0, "currency": "GBP"}}}"#
+    static let prediction = #"{"precise_recruitment_time_hours": 1, "lower_bound_hours": 0.5, "upper_bound_hours": 2, "display_string": "1 hour", "limit_at": 1}"#
 
     /// A success answer for each operation, just enough for the SDK to read.
     static func reply(_ operation: String, _ attempt: Int) -> ScriptedTransport.Reply {
@@ -50,6 +60,17 @@ import Yams
         case "get-projects": .respond(status: 200, body: "{\"results\": [\(project)]}")
         case "create-project": .respond(status: 201, body: project)
         case "get-project", "update-project": .respond(status: 200, body: project)
+        case "get-studies", "get-project-studies": .respond(status: 200, body: "{\"results\": [\(study)]}")
+        case "create-study": .respond(status: 201, body: study)
+        case "get-study", "update-study", "publish-study", "duplicate-study": .respond(status: 200, body: study)
+        case "delete-study": .respond(status: 200, body: "{}")
+        case "delete-project-study": .respond(status: 204, body: "")
+        case "get-study-cost": .respond(status: 200, body: cost)
+        case "calculate-study-cost": .respond(status: 200, body: #"{"total_cost": 1400}"#)
+        case "get-study-predicted-recruitment-time", "post-study-predicted-recruitment-time": .respond(status: 200, body: prediction)
+        case "calculate-reward-recommendations":
+            .respond(status: 200, body: #"[{"currency": "GBP", "min_reward_per_hour": 600, "recommended_reward_per_hour": 750}]"#)
+        case "get-workspace-balance": .respond(status: 200, body: balance)
         default: .respond(status: 200, body: group)
         }
     }
@@ -88,6 +109,60 @@ import Yams
         _ = try await client.addMembersSummarised(ids, to: id)
         _ = try await client.removeMembersSummarised(ids, from: id)
         try await client.replaceMembers(of: id, with: ids)
+        _ = try await client.studies(state: .active).all()
+        _ = try await client.studies(inProject: id).all()
+        _ = try await client.study(id)
+        _ = try await client.createStudy(Self.fullStudyBody(project: id))
+        _ = try await client.updateStudy(id, Self.fullStudyBody(project: id))
+        try await client.deleteStudy(id)
+        try await client.deleteStudy(id, inProject: id)
+        _ = try await client.transitionStudy(id, .schedulePublish, publishAt: Date(timeIntervalSince1970: 1_900_000_000))
+        _ = try await client.duplicateStudy(id, blockPreviousParticipants: false)
+        _ = try await client.studyCost(id, projected: true)
+        _ = try await client.calculateStudyCost(reward: 100, places: 10)
+        _ = try await client.predictedRecruitmentTime(study: id)
+        _ = try await client.predictedRecruitmentTime(
+            workspace: id, reward: 100, places: 10, estimatedMinutes: 5, filters: [StudyFilter(filterId: "age", selectedRange: .init(lower: .number(18)))])
+        _ = try await client.rewardRecommendations(workspace: id, currency: "GBP", screenerIDs: ["age"])
+        _ = try await client.balance(ofWorkspace: id)
+    }
+
+    /// A study body with every field set.
+    static func fullStudyBody(project: String) -> StudyBody {
+        var body = StudyBody()
+        body.name = "n"
+        body.internalName = .value("i")
+        body.description = "d"
+        body.externalStudyUrl = "https://example.org"
+        body.prolificIdOption = "url_parameters"
+        body.completionCodes = [CompletionCode(code: "C", codeType: "COMPLETED", actions: [CompletionCodeAction(action: "MANUALLY_REVIEW")], actor: "participant")]
+        body.totalAvailablePlaces = 10
+        body.estimatedCompletionTime = 5
+        body.maximumAllowedTime = 60
+        body.reward = 100
+        body.deviceCompatibility = ["desktop"]
+        body.peripheralRequirements = ["audio"]
+        body.filters = .value([StudyFilter(filterId: "age", selectedRange: .init(lower: .number(18)))])
+        body.filterSetId = .null
+        body.filterSetVersion = .null
+        body.naivetyDistributionRate = .value(0.5)
+        body.project = project
+        body.submissionsConfig = .init(maxSubmissionsPerParticipant: .value(1), maxConcurrentSubmissions: .value(-1), autoRejectionCategories: [])
+        body.studyLabels = ["survey"]
+        body.contentWarnings = ["sensitive"]
+        body.contentWarningDetails = "w"
+        body.metadata = .value("m")
+        body.credentialPoolId = .null
+        body.hasCredentials = false
+        body.dataCollectionMethod = .null
+        body.dataCollectionId = .null
+        body.dataCollectionMetadata = .null
+        body.accessDetails = .null
+        body.isExternalStudyUrlSecure = false
+        body.completionCode = "C"
+        body.completionCodeAction = "MANUALLY_REVIEW"
+        body.eligibilityRequirements = []
+        return body
     }
 
     @Test func everyRequestTheSDKSendsIsInProlificsDocument() async throws {
@@ -185,13 +260,16 @@ struct ProlificDocument {
     }
 
     /// The template (`/api/v1/participant-groups/{id}/`) a concrete path matches.
+    /// The template a path matches; a literal segment wins over a parameter, as routers match
+    /// (`studies/predicted-recruitment-time/` is not `studies/{id}/`).
     func template(matching path: String) -> String? {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        return paths.keys.first { template in
+        let matching = paths.keys.filter { template in
             let parts = template.split(separator: "/", omittingEmptySubsequences: false)
             return parts.count == segments.count
                 && zip(parts, segments).allSatisfy { part, segment in (part.hasPrefix("{") && !segment.isEmpty) || part == segment }
         }
+        return matching.min { $0.filter { $0 == "{" }.count < $1.filter { $0 == "{" }.count }
     }
 
     func operation(_ template: String, _ method: String) -> [String: Any]? {

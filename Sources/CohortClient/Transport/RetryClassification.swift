@@ -13,6 +13,8 @@ public enum RetryClassification {
     /// the values they are given.
     public static let repeatable: Set<String> = [
         "add-to-participant-group", "update-participant-group", "update-workspace", "update-project",
+        // Absolute values (`total_available_places: N`), and answers computed from the body alone.
+        "update-study", "calculate-study-cost", "post-study-predicted-recruitment-time",
         // The state after is the start-up state, or the file's, however often they run.
         "reset-sandbox", "seed-sandbox",
     ]
@@ -20,6 +22,10 @@ public enum RetryClassification {
     /// POST and PATCH operations that must not be repeated: each call makes something new.
     public static let notRepeatable: Set<String> = [
         "create-participant-group", "create-workspace", "create-project", "create-test-participant-for-researcher",
+        "create-study", "duplicate-study",
+        // A second PUBLISH of a study the first one published is refused (400): the caller would
+        // be told the publish failed.
+        "publish-study",
         // An advance moves the clock again each time.
         "set-sandbox-clock",
         // Each call adds another rule.

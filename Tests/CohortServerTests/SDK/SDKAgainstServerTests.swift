@@ -10,6 +10,56 @@ import Testing
                 baseURL: URL(string: server.baseURL)!, token: token ?? server.token, batchSize: batchSize, pageSize: pageSize))
     }
 
+    @Test func studiesFromDraftToCompletedWithTheWallet() async throws {
+        try await withServer { server in
+            let client = client(server, pageSize: 2)
+            let workspace = try await server.firstWorkspaceID()
+            let project = try await client.createProject(in: workspace, title: "Studies").short.id
+            var body = StudyBody()
+            body.name = "Typed"
+            body.description = "Made with the SDK"
+            body.externalStudyUrl = "https://experiment.example.org/"
+            body.prolificIdOption = "url_parameters"
+            body.totalAvailablePlaces = 4
+            body.estimatedCompletionTime = 10
+            body.reward = 200
+            body.project = project
+            body.completionCodes = [CompletionCode(code: "DONE", codeType: "COMPLETED", actions: [CompletionCodeAction(action: "MANUALLY_REVIEW")])]
+            let draft = try await client.createStudy(body)
+            #expect(draft.status == "UNPUBLISHED")
+            #expect(draft.totalAvailablePlaces == 4)
+            #expect(try await client.study(draft.id) == draft)
+            let cost = try await client.calculateStudyCost(reward: 200, places: 4)
+            #expect(cost == draft.totalCost)
+            let published = try await client.transitionStudy(draft.id, .publish)
+            #expect(published.status == "ACTIVE")
+            #expect(try await client.balance(ofWorkspace: workspace).availableBalance == 1_000_000 - cost)
+            var more = StudyBody()
+            more.totalAvailablePlaces = 5
+            #expect(try await client.updateStudy(draft.id, more).totalAvailablePlaces == 5)
+            let copy = try await client.duplicateStudy(draft.id)
+            #expect(copy.filters?.last?.filterId == "previous_studies_blocklist")
+            #expect(try await client.studies().all().map(\.id) == [draft.id, copy.id])
+            #expect(try await client.studies(state: .active).all().map(\.id) == [draft.id])
+            #expect(try await client.studies(inProject: project).all().count == 2)
+            #expect(try await client.studyCost(draft.id, projected: true).rewards?.rewards?.amount == 1000)
+            #expect(try await client.transitionStudy(draft.id, .stop).status == "COMPLETED")
+            try await client.deleteStudy(copy.id, inProject: project)
+            do {
+                _ = try await client.study(copy.id)
+                Issue.record("a deleted study was found")
+            } catch let error as ProlificError {
+                #expect(error.status == 404)
+            }
+            do {
+                try await client.deleteStudy(draft.id)
+                Issue.record("a published study was deleted")
+            } catch let error as ProlificError {
+                #expect(error.errorCode == 40012)
+            }
+        }
+    }
+
     @Test func usersWorkspacesAndProjects() async throws {
         try await withServer { server in
             let client = client(server, pageSize: 1)

@@ -106,4 +106,54 @@ import Glibc
         #expect(!first.stderr.contains(" error ") && !second.stderr.contains(" error "))
         try await TestPostgres.dropDatabase(database)
     }
+
+    /// Two instances publishing studies of one workspace at once: the wallet is read and written
+    /// in the same transaction as each study, so together they never hold more than it has.
+    @Test(.enabled(if: TestPostgres.url != nil || TestPostgres.isRequired, Comment(rawValue: TestPostgres.skipMessage)))
+    func twoInstancesNeverReserveMoreThanTheBalance() async throws {
+        let database = try await TestPostgres.createDatabase()
+        let environment = ["COHORT_BOOTSTRAP_TOKEN": "t", "COHORT_DATABASE_POOL_SIZE": "4"]
+        // Each study costs 1400 (10 places at 100, the fee and VAT): the wallet pays for ten.
+        let arguments = ["serve", "--port", "0", "--database", database, "--starting-balance", "14000"]
+        let first = try CohortProcess(arguments, environment: environment)
+        let second = try CohortProcess(arguments, environment: environment)
+        defer {
+            first.signal(SIGKILL)
+            second.signal(SIGKILL)
+        }
+        let instances = [try await first.waitUntilServing(), try await second.waitUntilServing()]
+        let workspace = try #require(try await http(.GET, instances[0] + "/api/v1/workspaces/", token: "t").body?["results"]?[0]?["id"]?.string)
+        let project = try #require(
+            try await http(.POST, instances[0] + "/api/v1/workspaces/\(workspace)/projects/", json: #"{"title": "p"}"#, token: "t")
+                .body?["id"]?.string)
+        var studies: [String] = []
+        for _ in 0..<20 {
+            let created = try await http(.POST, instances[1] + "/api/v1/studies/", json: studyBody(project: project), token: "t")
+            studies.append(try #require(created.body?["id"]?.string, "\(created)"))
+        }
+        let statuses = try await withThrowingTaskGroup(of: (Int, Int?).self) { tasks in
+            for (index, study) in studies.enumerated() {
+                tasks.addTask {
+                    let response = try await http(
+                        .POST, instances[index % 2] + "/api/v1/studies/\(study)/transition/", json: #"{"action": "PUBLISH"}"#, token: "t")
+                    return (response.status, response.body?["error"]?["error_code"]?.int)
+                }
+            }
+            return try await tasks.reduce(into: [(Int, Int?)]()) { $0.append($1) }
+        }
+        #expect(statuses.filter { $0.0 == 200 }.count == 10, "\(statuses)")
+        #expect(statuses.filter { $0 == (400, 40011) }.count == 10, "\(statuses)")
+        for instance in instances {
+            let balance = try await http(.GET, instance + "/api/v1/workspaces/\(workspace)/balance/", token: "t").body
+            #expect(balance?["total_balance"]?.int == 14000)
+            #expect(balance?["available_balance"]?.int == 0)
+            let active = try await http(.GET, instance + "/api/v1/studies/?state=ACTIVE", token: "t").body
+            #expect(active?["meta"]?["count"]?.int == 10)
+        }
+        first.signal(SIGTERM)
+        second.signal(SIGTERM)
+        #expect(try await first.waitForExit() == 0)
+        #expect(try await second.waitForExit() == 0)
+        try await TestPostgres.dropDatabase(database)
+    }
 }

@@ -66,8 +66,20 @@ import Testing
             let members = try await server.request(
                 .GET, "/api/v1/participant-groups/64a000000000000000000041/participants/", token: .some("example-token-ada")).json
             #expect(members["results"]?[0]?["datetime_created"]?.string == "2026-01-06T11:00:00Z")
+            // The seed's wallet; a study published from it holds part of it, and both are exported.
+            let ada = String??.some("example-token-ada")
+            let balance = "/api/v1/workspaces/64a000000000000000000021/balance/"
+            #expect(try await server.request(.GET, balance, token: ada).json["total_balance"]?.int == 50_000)
+            let project = try #require(try await server.request(.GET, "/api/v1/workspaces/64a000000000000000000021/projects/", token: ada).json["results"]?[0]?["id"]?.string)
+            let study = try await server.request(.POST, "/api/v1/studies/", json: studyBody(project: project), token: ada)
+            let studyID = try #require(try study.json["id"]?.string, "\(study.text)")
+            #expect(try await server.request(.POST, "/api/v1/studies/\(studyID)/transition/", json: #"{"action": "PUBLISH"}"#, token: ada).status == 200)
+            #expect(try await server.request(.GET, balance, token: ada).json["available_balance"]?.int == 50_000 - 1400)
 
             let exported = try await Self.export(server)
+            let wallets = try JSON(parsing: Data(exported.utf8))["wallets"]
+            #expect(wallets?[0]?["reserved_balance"]?.int == 1400, "\(exported)")
+            #expect(exported.contains(studyID))
             #expect(!exported.contains("example-token-ada"), "an export never holds a token in clear")
             #expect(exported.contains(APIToken("example-token-ada").digest.hex))
             let file = try JSON(parsing: Data(exported.utf8))

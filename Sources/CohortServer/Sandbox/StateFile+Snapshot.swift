@@ -35,7 +35,21 @@ extension StateFile {
         testParticipants = snapshot.testParticipants.map {
             TestParticipant(id: $0.id.hex, email: $0.email, createdBy: $0.createdBy.hex, datetimeCreated: $0.createdAt.rfc3339)
         }
-        records = snapshot.records.map(Record.init)
+        // Wallets in their own terms; any other record (or a wallet that does not decode) as stored.
+        var wallets: [Wallet] = []
+        var others: [StoredRecord] = []
+        for record in snapshot.records {
+            if record.kind == CohortCore.Wallet.recordKind, let wallet = try? record.decode(as: CohortCore.Wallet.self) {
+                wallets.append(
+                    Wallet(
+                        workspaceID: wallet.workspaceID.hex, totalBalance: wallet.totalCents,
+                        reservedBalance: wallet.reservedCents, datetimeCreated: wallet.createdAt.rfc3339))
+            } else {
+                others.append(record)
+            }
+        }
+        self.wallets = wallets
+        records = others.map(Record.init)
     }
 
     /// The bytes of an export: keys sorted and indented, so that the same state always reads the
@@ -191,6 +205,19 @@ extension StateFile {
                 snapshot.testParticipants.append(
                     .init(id: id, email: entry.email.lowercased(), createdBy: creator, createdAt: parser.time(entry.datetimeCreated, place)))
             }
+        }
+        for (index, entry) in (wallets ?? []).enumerated() {
+            let place = "wallets[\(index)]"
+            guard let workspace: WorkspaceID = parser.id(entry.workspaceID, "\(place).workspace_id") else { continue }
+            let reserved = entry.reservedBalance ?? 0
+            guard entry.totalBalance >= 0, reserved >= 0, reserved <= entry.totalBalance else {
+                parser.errors.add(place, "total_balance and reserved_balance are 0 or more, and reserved_balance is at most total_balance.")
+                continue
+            }
+            let wallet = CohortCore.Wallet(
+                workspaceID: workspace, createdAt: parser.time(entry.datetimeCreated, place), totalCents: entry.totalBalance,
+                reservedCents: reserved)
+            if let record = try? wallet.record() { snapshot.records.append(record) }
         }
         for (index, entry) in (records ?? []).enumerated() {
             let place = "records[\(index)]"

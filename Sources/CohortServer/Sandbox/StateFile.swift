@@ -22,12 +22,27 @@ struct StateFile: Codable, Sendable {
     var participantGroups: [Group]?
     var memberships: [Membership]?
     var testParticipants: [TestParticipant]?
+    var wallets: [Wallet]?
     var records: [Record]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case formatVersion = "format_version", organisations, researchers, tokens, workspaces
         case workspaceMembers = "workspace_members", projects, participantGroups = "participant_groups", memberships
-        case testParticipants = "test_participants", records
+        case testParticipants = "test_participants", wallets, records
+    }
+
+    /// A workspace's balance, in cents (a wallet record, written here in its own terms).
+    struct Wallet: Codable, Sendable {
+        var workspaceID: String
+        var totalBalance: Int
+        /// What published studies hold of it; 0 when left out.
+        var reservedBalance: Int?
+        var datetimeCreated: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case workspaceID = "workspace_id", totalBalance = "total_balance", reservedBalance = "reserved_balance"
+            case datetimeCreated = "datetime_created"
+        }
     }
 
     struct Organisation: Codable, Sendable {
@@ -188,6 +203,7 @@ extension StateFile {
             "workspaces": keys(Workspace.CodingKeys.self), "workspace_members": keys(WorkspaceMember.CodingKeys.self),
             "projects": keys(Project.CodingKeys.self), "participant_groups": keys(Group.CodingKeys.self),
             "memberships": keys(Membership.CodingKeys.self), "test_participants": keys(TestParticipant.CodingKeys.self),
+            "wallets": keys(Wallet.CodingKeys.self),
             "records": keys(Record.CodingKeys.self), "records.fields": keys(Record.Field.CodingKeys.self),
         ]
     }()

@@ -18,7 +18,8 @@ public struct CohortCommand: AsyncParsableCommand {
               cohort workspaces list
             """,
         subcommands: [
-            Serve.self, Token.self, GroupsCommand.self, MembersCommand.self, WorkspacesCommand.self, WhoamiCommand.self,
+            Serve.self, Token.self, GroupsCommand.self, MembersCommand.self, StudiesCommand.self, WorkspacesCommand.self,
+            WhoamiCommand.self,
             SandboxCommand.self,
         ],
         defaultSubcommand: nil)

@@ -1,3 +1,4 @@
+import CohortCore
 import Foundation
 import NIOHTTP1
 import Testing
@@ -24,6 +25,50 @@ import Testing
             #expect(second != first)
             #expect(try await server.memberIDs(of: second) == server.memberIDs(of: first))
             #expect(Set(try await server.memberIDs(of: second)) == Set(ids))
+        }
+    }
+
+    @Test func aStudyFromFileToCompletedAndItsCost() async throws {
+        try await withServer { server in
+            let cli = try await ClientCLI(server)
+            let project = try await server.createProject()
+            let file = try ClientCLI.file(studyBody(project: nil), name: "study.json")
+            let created = try await cli.run(["studies", "create", "--file", file, "--project", project])
+            try #require(created.status == 0, "\(created)")
+            let id = try #require(try created.json["id"]?.string)
+            #expect(try created.json["project"]?.string == project)
+            #expect(try await server.request(.GET, "/api/v1/studies/\(id)/").json["status"]?.string == "UNPUBLISHED")
+
+            let bad = try await cli.run(["studies", "create", "--file", try ClientCLI.file(#"{"name": "x"}"#, name: "bad.json")])
+            #expect(bad.status != 0)
+            #expect(bad.stderr.contains("reward"), "\(bad)")
+
+            let published = try await cli.run(["studies", "publish", id])
+            #expect(published.status == 0, "\(published)")
+            #expect(try published.json["status"]?.string == "ACTIVE")
+            let listed = try await cli.run(["studies", "list", "--state", "active", "--format", "csv"])
+            #expect(listed.lines.first?.hasPrefix("id,name,internal_name,status") == true, "\(listed)")
+            #expect(listed.lines.count == 2 && listed.lines[1].hasPrefix(id))
+            let more = try await cli.run(["studies", "update", id, "--places", "12", "--internal-name", "wave 1"])
+            #expect(try more.json["total_available_places"]?.int == 12, "\(more)")
+            #expect(try await cli.run(["studies", "pause", id]).json["status"]?.string == "PAUSED")
+            #expect(try await cli.run(["studies", "start", id]).json["status"]?.string == "ACTIVE")
+            let cost = try await cli.run(["studies", "cost", id, "--projected", "--format", "csv"])
+            #expect(cost.lines == ["kind,rewards,fees,tax,currency", "rewards,1200,400,80,GBP", "bonuses,0,0,0,GBP"], "\(cost)")
+            #expect(try await cli.run(["studies", "stop", id]).json["status"]?.string == "COMPLETED")
+
+            let copy = try await cli.run(["studies", "duplicate", id])
+            let copyID = try #require(try copy.json["id"]?.string, "\(copy)")
+            #expect(try copy.json["filters"]?[0]?["filter_id"]?.string == "previous_studies_blocklist")
+            let future = Timestamp(secondsSince1970: Timestamp.now().secondsSince1970 + 86_400).rfc3339
+            #expect(try await cli.run(["studies", "schedule", copyID, "--at", future]).json["status"]?.string == "SCHEDULED")
+            #expect(try await cli.run(["studies", "schedule", copyID, "--cancel"]).json["status"]?.string == "UNPUBLISHED")
+            let deleted = try await cli.run(["studies", "delete", copyID])
+            #expect(deleted.status == 0 && deleted.stdout.isEmpty, "\(deleted)")
+            #expect(try await server.request(.GET, "/api/v1/studies/\(copyID)/").status == 404)
+            let refused = try await cli.run(["studies", "delete", id])
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("cannot be deleted"), "\(refused)")
         }
     }
 

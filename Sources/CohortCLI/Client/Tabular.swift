@@ -39,3 +39,25 @@ extension User: Tabular {
 
     var cells: [String] { [id, email, name ?? ""] }
 }
+
+extension StudySummary: Tabular {
+    static let columns = ["id", "name", "internal_name", "status", "total_available_places", "places_taken", "reward", "total_cost", "date_created"]
+
+    var cells: [String] {
+        [id, name, internalName ?? "", status, String(totalAvailablePlaces), String(placesTaken), String(reward), String(totalCost), dateCreated]
+    }
+}
+
+extension Study: Tabular {
+    static let columns = [
+        "id", "name", "internal_name", "status", "project", "total_available_places", "places_taken", "reward",
+        "estimated_completion_time", "total_cost", "currency_code", "date_created", "published_at",
+    ]
+
+    var cells: [String] {
+        [
+            id, name, internalName ?? "", status, project, String(totalAvailablePlaces), String(placesTaken), String(reward),
+            String(estimatedCompletionTime), String(totalCost), currencyCode, dateCreated, publishedAt ?? "",
+        ]
+    }
+}

@@ -138,7 +138,8 @@ import Testing
     static func study(_ status: StudyStatus = .unpublished) throws -> Study {
         Study(
             id: StudyID("5e9b9c9b0f9c9a6666666666")!, workspaceID: workspace, projectID: ProjectID("5e9b9c9b0f9c9a7777777777")!,
-            createdAt: Timestamp(secondsSince1970: 0), createdBy: ResearcherID("5e9b9c9b0f9c9a8888888888")!, status: status,
+            createdAt: Timestamp(secondsSince1970: 0), createdBy: ResearcherID("5e9b9c9b0f9c9a8888888888")!, currency: .gbp,
+            status: status,
             content: try StudyRules.newContent(input(), references: references))
     }
 

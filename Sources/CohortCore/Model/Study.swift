@@ -8,6 +8,8 @@ public struct Study: PlainResource, Hashable {
     public let projectID: ProjectID
     public let createdAt: Timestamp
     public let createdBy: ResearcherID
+    /// The workspace's currency, which its rewards and costs are in (a workspace's never changes).
+    public let currency: CurrencyCode
     public var status: StudyStatus
     /// What the researcher wrote: every field of Prolific's `BaseStudy`.
     public var content: StudyContent
@@ -23,7 +25,7 @@ public struct Study: PlainResource, Hashable {
 
     public init(
         id: StudyID, workspaceID: WorkspaceID, projectID: ProjectID, createdAt: Timestamp, createdBy: ResearcherID,
-        status: StudyStatus = .unpublished, content: StudyContent, publishAt: Timestamp? = nil,
+        currency: CurrencyCode, status: StudyStatus = .unpublished, content: StudyContent, publishAt: Timestamp? = nil,
         publishedAt: Timestamp? = nil, reservedCents: Int = 0, placesTaken: Int = 0, numberOfSubmissions: Int = 0
     ) {
         self.id = id
@@ -31,6 +33,7 @@ public struct Study: PlainResource, Hashable {
         self.projectID = projectID
         self.createdAt = createdAt
         self.createdBy = createdBy
+        self.currency = currency
         self.status = status
         self.content = content
         self.publishAt = publishAt

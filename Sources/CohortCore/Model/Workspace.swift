@@ -25,7 +25,7 @@ public struct Workspace: Hashable, Sendable {
 }
 
 /// The currency a workspace pays in.
-public enum CurrencyCode: String, Hashable, Sendable, CaseIterable {
+public enum CurrencyCode: String, Codable, Hashable, Sendable, CaseIterable {
     case gbp = "GBP"
     case usd = "USD"
 }

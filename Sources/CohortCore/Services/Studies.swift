@@ -65,7 +65,7 @@ public struct Studies: Sendable {
         let content = try StudyRules.newContent(input, references: references)
         let study = Study(
             id: .generate(), workspaceID: project.workspaceID, projectID: project.id, createdAt: clock.now(),
-            createdBy: caller.id, content: content)
+            createdBy: caller.id, currency: references.currency, content: content)
         return try await records.create(study, caller: caller)
     }
 
@@ -85,7 +85,7 @@ public struct Studies: Sendable {
             if study.status == .unpublished, let rawProject = input.project, let project = ProjectID(rawProject) {
                 updated = Study(
                     id: study.id, workspaceID: study.workspaceID, projectID: project, createdAt: study.createdAt,
-                    createdBy: study.createdBy, status: study.status, content: updated.content, publishAt: study.publishAt,
+                    createdBy: study.createdBy, currency: study.currency, status: study.status, content: updated.content, publishAt: study.publishAt,
                     publishedAt: study.publishedAt, reservedCents: study.reservedCents, placesTaken: study.placesTaken,
                     numberOfSubmissions: study.numberOfSubmissions)
             }
@@ -139,7 +139,7 @@ public struct Studies: Sendable {
         }
         let copy = Study(
             id: .generate(), workspaceID: original.workspaceID, projectID: original.projectID, createdAt: clock.now(),
-            createdBy: caller.id, content: content)
+            createdBy: caller.id, currency: original.currency, content: content)
         return try await records.create(copy, caller: caller)
     }
 
@@ -184,9 +184,8 @@ public struct Studies: Sendable {
     /// What the study has cost so far, or with `projected`, what its places will cost.
     public func cost(_ rawID: String, projected: Bool, caller: Researcher) async throws -> (rewards: CostBreakdown, bonuses: CostBreakdown, currency: CurrencyCode) {
         let study = try await get(rawID, caller: caller)
-        let currency = try await self.workspace(study.workspaceID.hex, caller: caller).currencyCode
         let rewards = projected ? StudyCosts.placesCost(study.content, settings: money) : .zero
-        return (rewards, .zero, currency)
+        return (rewards, .zero, study.currency)
     }
 
     public func calculateCost(reward: Double, places: Double) throws -> CostBreakdown {

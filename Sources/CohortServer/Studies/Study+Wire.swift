@@ -108,8 +108,9 @@ extension EligibilityRequirementInput {
 }
 
 extension WireStudy {
-    init(_ study: Study, currency: CurrencyCode, money: MoneySettings, baseURL: String?) {
+    init(_ study: Study, money: MoneySettings, baseURL: String?) {
         let content = study.content
+        let currency = study.currency
         let hourly = StudyCosts.hourlyReward(content)
         let related = baseURL.map { "\($0)/api/v1/studies/\(study.id.hex)/submissions/" }
         self.init(

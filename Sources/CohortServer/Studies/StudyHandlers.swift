@@ -30,20 +30,20 @@ extension APIHandler {
         let caller = try RequestScope.caller()
         guard case .json(let body) = input.body else { throw Self.jsonOnly }
         let study = try await cohort.studies.create(try StudyInput(body), caller: caller)
-        return .created(.init(body: .json(try await wire(study, caller: caller))))
+        return .created(.init(body: .json(wire(study))))
     }
 
     func getStudy(_ input: Operations.GetStudy.Input) async throws -> Operations.GetStudy.Output {
         let caller = try RequestScope.caller()
         let study = try await cohort.studies.get(input.path.id, caller: caller)
-        return .ok(.init(body: .json(try await wire(study, caller: caller))))
+        return .ok(.init(body: .json(wire(study))))
     }
 
     func updateStudy(_ input: Operations.UpdateStudy.Input) async throws -> Operations.UpdateStudy.Output {
         let caller = try RequestScope.caller()
         guard case .json(let body) = input.body else { throw Self.jsonOnly }
         let study = try await cohort.studies.update(input.path.id, try StudyInput(body), caller: caller)
-        return .ok(.init(body: .json(try await wire(study, caller: caller))))
+        return .ok(.init(body: .json(wire(study))))
     }
 
     func deleteStudy(_ input: Operations.DeleteStudy.Input) async throws -> Operations.DeleteStudy.Output {
@@ -62,7 +62,7 @@ extension APIHandler {
         let study = try await cohort.studies.transition(
             input.path.id, StudyTransitionInput(action: body.action, publishAt: body.publishAt.map(Timestamp.init)?.rfc3339),
             caller: caller)
-        return .ok(.init(body: .json(try await wire(study, caller: caller))))
+        return .ok(.init(body: .json(wire(study))))
     }
 
     func duplicateStudy(_ input: Operations.DuplicateStudy.Input) async throws -> Operations.DuplicateStudy.Output {
@@ -70,7 +70,7 @@ extension APIHandler {
         var blockPrevious = true
         if case .json(let body)? = input.body { blockPrevious = body.blockPreviousParticipants ?? true }
         let study = try await cohort.studies.duplicate(input.path.id, blockPrevious: blockPrevious, caller: caller)
-        return .ok(.init(body: .json(try await wire(study, caller: caller))))
+        return .ok(.init(body: .json(wire(study))))
     }
 
     func getStudyCost(_ input: Operations.GetStudyCost.Input) async throws -> Operations.GetStudyCost.Output {
@@ -99,14 +99,13 @@ extension APIHandler {
     {
         let caller = try RequestScope.caller()
         let study = try await cohort.studies.get(input.path.id, caller: caller)
-        let currency = try await cohort.studies.currency(of: study.workspaceID.hex, caller: caller)
         let content = study.content
         return .ok(
             .init(
                 body: .json(
                     StudyListing.prediction(
                         places: content.totalAvailablePlaces, reward: content.reward, minutes: content.estimatedCompletionTime,
-                        filters: content.filters?.count ?? 0, currency: currency))))
+                        filters: content.filters?.count ?? 0, currency: study.currency))))
     }
 
     func postStudyPredictedRecruitmentTime(_ input: Operations.PostStudyPredictedRecruitmentTime.Input) async throws
@@ -144,9 +143,8 @@ extension APIHandler {
 
     // MARK: Mapping
 
-    private func wire(_ study: Study, caller: Researcher) async throws -> WireStudy {
-        let currency = try await cohort.studies.currency(of: study.workspaceID.hex, caller: caller)
-        return WireStudy(study, currency: currency, money: cohort.money, baseURL: RequestScope.current?.url.origin)
+    private func wire(_ study: Study) -> WireStudy {
+        WireStudy(study, money: cohort.money, baseURL: RequestScope.current?.url.origin)
     }
 
     private func listResponse(_ studies: Page<Study>, _ page: StudyListing.Paging) -> Components.Schemas.StudiesListResponse {

@@ -197,6 +197,10 @@ import Testing
             let unknownMethod = try await server.request(.RAW(value: "QUERY"), "/health", token: .some(nil))
             #expect(unknownMethod.status == 405)
             #expect(unknownMethod.headers.first(name: "Allow") == "GET, HEAD")
+            // A literal segment is its own path, not the parameter beside it (`studies/{id}`).
+            let literal = try await server.request(.GET, "/api/v1/studies/predicted-recruitment-time/")
+            #expect(literal.status == 405)
+            #expect(literal.headers.first(name: "Allow") == "POST")
             try await subject.expectUnchanged()
         }
     }

@@ -48,6 +48,14 @@ extension StoreConformance {
                     try await texts(ada.workspace, [RecordField("status", "ACTIVE"), RecordField("tag", "x")]) == (["1", "5"], 2))
                 #expect(try await texts(ada.workspace, [RecordField("status", "GONE")]) == ([], 0))
                 #expect(try await texts(ada.workspace, page: PageRequest(limit: 2, offset: 1)) == (["2", "4"], 4))
+                // Several workspaces at once: one creation order across them; none, nothing.
+                let both = try await store.records(
+                    RecordQuery(kind: Note.recordKind, workspaceIDs: [other, ada.workspace], fields: [RecordField("tag", "x")]),
+                    page: PageRequest(limit: 3, offset: 0))
+                #expect(try both.items.map { try $0.decode(as: Note.self).text } == ["1", "2", "3"])
+                #expect(both.total == 4)
+                let none = try await store.records(RecordQuery(kind: Note.recordKind, workspaceIDs: []), page: .everything)
+                #expect(none.items.isEmpty && none.total == 0)
             }
         }
 

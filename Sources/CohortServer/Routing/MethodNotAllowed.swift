@@ -40,16 +40,21 @@ final class RouteTable: Sendable {
         entries.withLock { $0 = Array(table.values) }
     }
 
-    /// The methods of the route matching `path`, empty when none does.
+    /// The methods of the route matching `path`, empty when none does. Where several match, the
+    /// one with the most literal segments wins, as in the router (`studies/predicted-recruitment-time`
+    /// is not `studies/{id}`).
     func methods(forPath path: String) -> Set<HTTPRequest.Method> {
         let segments = path.split(separator: "/", omittingEmptySubsequences: true)
         return entries.withLock { entries in
+            var best: (literals: Int, methods: Set<HTTPRequest.Method>)?
             for entry in entries where entry.path.components.count == segments.count {
-                if zip(entry.path.components, segments).allSatisfy({ element, segment in element ~= segment }) {
-                    return entry.methods
+                guard zip(entry.path.components, segments).allSatisfy({ element, segment in element ~= segment }) else {
+                    continue
                 }
+                let literals = zip(entry.path.components, segments).filter { $0.0.description == String($0.1) }.count
+                if literals > best?.literals ?? -1 { best = (literals, entry.methods) }
             }
-            return []
+            return best?.methods ?? []
         }
     }
 }

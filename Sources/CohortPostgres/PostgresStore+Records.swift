@@ -7,6 +7,19 @@ extension PostgresStore: RecordStore {
         try await read { connection in try await self.loadRecords([key], connection, forUpdate: false).first }
     }
 
+    public func records(of kind: RecordKind, carrying field: RecordField) async throws -> [StoredRecord] {
+        try await read { connection in
+            try await self.rows(
+                """
+                SELECT \(unescaped: Self.recordColumns)
+                FROM record_fields w JOIN records r ON r.kind = w.kind AND r.id = w.id
+                WHERE w.kind = \(kind.rawValue) AND w.name = \(field.name) AND w.value = \(field.value)
+                ORDER BY r.seq
+                """, connection
+            ).map(Self.storedRecord)
+        }
+    }
+
     public func records(_ query: RecordQuery, page: PageRequest) async throws -> Page<StoredRecord> {
         try await read { connection in
             // Each field is a (name, value) pair the record must carry: the arrays are unnested

@@ -1,10 +1,43 @@
+import Foundation
 import CohortCore
 import GRDB
 
 /// Plain resources: one table of documents and one of the fields lists filter on, for every kind.
 extension SQLiteStore: RecordStore {
     public func record(_ key: RecordKey) async throws -> StoredRecord? {
-        try await read { db in try Self.loadRecord(key, db) }
+        try await readOneStatement { db in
+            let statement = try db.cachedStatement(
+                sql: "SELECT \(Self.columnsWithFields) FROM records r WHERE r.kind = ? AND r.id = ?")
+            return try Row.fetchOne(statement, arguments: [key.kind.rawValue, key.id]).map(Self.recordWithFields)
+        }
+    }
+
+    /// A record's columns and, last, its fields as a JSON array of `[name, value]` pairs: one
+    /// statement, so that a read needs no transaction to be consistent.
+    static let columnsWithFields = """
+        r.kind, r.id, r.workspace_id, r.created_at, r.version, r.body,
+            (SELECT json_group_array(json_array(g.name, g.value)) FROM record_fields g WHERE g.kind = r.kind AND g.id = r.id)
+        """
+
+    static func recordWithFields(_ row: Row) throws -> StoredRecord {
+        let pairs = try JSONDecoder().decode([[String]].self, from: Data((row[6] as String).utf8))
+        return StoredRecord(
+            kind: RecordKind(rawValue: row[0]), id: row[1], workspaceID: try WorkspaceID(stored: row[2]),
+            createdAt: Timestamp(secondsSince1970: row[3]), version: row[4], body: row[5],
+            fields: Set(pairs.compactMap { $0.count == 2 ? RecordField($0[0], $0[1]) : nil }))
+    }
+
+    public func records(of kind: RecordKind, carrying field: RecordField) async throws -> [StoredRecord] {
+        try await readOneStatement { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT \(Self.columnsWithFields)
+                    FROM record_fields f JOIN records r ON r.kind = f.kind AND r.id = f.id
+                    WHERE f.kind = ? AND f.name = ? AND f.value = ?
+                    ORDER BY r.rowid
+                    """)
+            return try Row.fetchAll(statement, arguments: [kind.rawValue, field.name, field.value]).map(Self.recordWithFields)
+        }
     }
 
     public func records(_ query: RecordQuery, page: PageRequest) async throws -> Page<StoredRecord> {

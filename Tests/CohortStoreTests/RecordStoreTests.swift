@@ -56,6 +56,12 @@ extension StoreConformance {
                 #expect(both.total == 4)
                 let none = try await store.records(RecordQuery(kind: Note.recordKind, workspaceIDs: []), page: .everything)
                 #expect(none.items.isEmpty && none.total == 0)
+                // By one field alone, whatever the workspace, each with all its fields.
+                let tagged = try await store.records(of: Note.recordKind, carrying: RecordField("tag", "y"))
+                #expect(try tagged.map { try $0.decode(as: Note.self).text } == ["2", "4", "5"])
+                #expect(tagged.first?.fields == notes[1].listFields)
+                #expect(try await store.records(of: Note.recordKind, carrying: RecordField("tag", "z")).isEmpty)
+                #expect(try await store.records(of: RecordKind("other"), carrying: RecordField("tag", "y")).isEmpty)
             }
         }
 

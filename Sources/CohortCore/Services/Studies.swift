@@ -43,10 +43,9 @@ public struct Studies: Sendable {
         var feeders: [GroupID: [Study]] = [:]
         for group in groups {
             guard let workspace = group.owner.workspaceID else { continue }
-            let page = try await store.records(
-                RecordQuery(kind: Study.recordKind, workspaceID: workspace, fields: [RecordField(Study.feedsField, group.id.hex)]),
-                page: .everything)
-            let studies: [Study] = try page.items.map { try $0.decode() }
+            let records = try await store.records(of: Study.recordKind, carrying: RecordField(Study.feedsField, group.id.hex))
+            // A study names only groups of its own workspace; the check keeps tenancy whatever is stored.
+            let studies: [Study] = try records.filter { $0.workspaceID == workspace }.map { try $0.decode() }
             if !studies.isEmpty { feeders[group.id] = studies }
         }
         return feeders
@@ -234,10 +233,12 @@ public struct Studies: Sendable {
     private func settleDue(in workspaces: [WorkspaceID]) async throws {
         guard !workspaces.isEmpty else { return }
         let now = clock.now()
+        // Scheduled studies are few: found by their status alone, then kept to these workspaces.
+        let wanted = Set(workspaces)
         let scheduled = try await store.records(
-            RecordQuery(kind: Study.recordKind, workspaceIDs: workspaces, fields: [RecordField(Study.statusField, StudyStatus.scheduled.rawValue)]),
-            page: .everything)
-        for record in scheduled.items {
+            of: Study.recordKind, carrying: RecordField(Study.statusField, StudyStatus.scheduled.rawValue)
+        ).filter { wanted.contains($0.workspaceID) }
+        for record in scheduled {
             let study: Study = try record.decode()
             guard StudyTransitions.due(study, now: now) != nil else { continue }
             let key = record.key

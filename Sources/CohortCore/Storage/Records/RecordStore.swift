@@ -8,6 +8,10 @@ public protocol RecordStore: Sendable {
     /// The records of a kind in a workspace that carry every field in `query.fields`, in creation
     /// order, with the count over all pages.
     func records(_ query: RecordQuery, page: PageRequest) async throws -> Page<StoredRecord>
+    /// Every record of `kind` that carries `field`, in creation order, whatever its workspace: a
+    /// lookup by a value unique to one object (the group a study feeds), which the caller checks
+    /// the workspace of. One indexed read, on the path of busy reads (a group's answer).
+    func records(of kind: RecordKind, carrying field: RecordField) async throws -> [StoredRecord]
     /// One transaction across any records and participant groups: loads what `decide` asks for
     /// (locked against concurrent writers until the end), calls it again with everything loaded so
     /// far until it commits, then applies its changes in order. All or nothing: when `decide`

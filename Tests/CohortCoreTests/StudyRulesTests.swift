@@ -197,6 +197,9 @@ import Testing
         let cost = CostBreakdown(paying: 1000, settings: .standard)
         #expect(cost == CostBreakdown(rewards: 1000, fees: 333, tax: 67))
         #expect(CostBreakdown(paying: 3000, settings: MoneySettings(feePercent: 25, vatPercent: 10)).total == 3825)
+        // A balance split back into its parts adds up to itself.
+        #expect(CostBreakdown(splitting: 1400, settings: .standard) == CostBreakdown(rewards: 1000, fees: 333, tax: 67))
+        #expect(CostBreakdown(splitting: 1_000_001, settings: .standard).total == 1_000_001)
         #expect(throws: CohortError.self) { try StudyCosts.calculate(reward: 1.5, places: 2, settings: .standard) }
         let fast = StudyCosts.predictedHours(places: 100, reward: 200, estimatedMinutes: 10, filterCount: 0, currency: .gbp)
         let slow = StudyCosts.predictedHours(places: 100, reward: 100, estimatedMinutes: 10, filterCount: 3, currency: .gbp)

@@ -56,9 +56,6 @@ public struct Study: PlainResource, Hashable {
     public static let statusField = "status"
     public static let projectField = "project"
     public static let feedsField = "feeds"
-
-    /// Whether a participant can still take a place: a draft or a finished study cannot.
-    public var isPublished: Bool { status != .unpublished && status != .scheduled }
 }
 
 public typealias StudyID = ID<Study>

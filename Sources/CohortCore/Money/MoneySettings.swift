@@ -40,6 +40,15 @@ public struct CostBreakdown: Hashable, Sendable {
         self.init(rewards: cents, fees: fees, tax: Self.percent(settings.vatPercent, of: fees))
     }
 
+    /// An amount already including the fee and VAT, split back into its parts (a balance shown
+    /// as a cost is): rewards rounded down, the fee on them, VAT the rest.
+    public init(splitting cents: Int, settings: MoneySettings) {
+        let factor = 1 + settings.feePercent / 100 * (1 + settings.vatPercent / 100)
+        let rewards = Int((Double(cents) / factor).rounded(.down))
+        let fees = Self.percent(settings.feePercent, of: rewards)
+        self.init(rewards: rewards, fees: fees, tax: cents - rewards - fees)
+    }
+
     static func percent(_ rate: Double, of cents: Int) -> Int {
         Int((Double(cents) * rate / 100).rounded(.toNearestOrAwayFromZero))
     }

@@ -210,11 +210,8 @@ extension WireSubmissionsConfig {
 extension Components.Schemas.WorkspaceBalance {
     init(_ wallet: Wallet, currency: CurrencyCode, money: MoneySettings) {
         func breakdown(_ cents: Int) -> Components.Schemas.BalanceBreakdown {
-            // What is held, split as a cost is: rewards, then the fee on them and the VAT on that.
-            let factor = 1 + money.feePercent / 100 * (1 + money.vatPercent / 100)
-            let rewards = Int((Double(cents) / factor).rounded(.down))
-            let fees = Int((Double(rewards) * money.feePercent / 100).rounded(.toNearestOrAwayFromZero))
-            return .init(rewards: rewards, fees: fees, vat: cents - rewards - fees)
+            let parts = CostBreakdown(splitting: cents, settings: money)
+            return .init(rewards: parts.rewards, fees: parts.fees, vat: parts.tax)
         }
         self.init(
             currencyCode: currency.rawValue, totalBalance: wallet.totalCents, balanceBreakdown: breakdown(wallet.totalCents),

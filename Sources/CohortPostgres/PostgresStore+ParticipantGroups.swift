@@ -60,6 +60,23 @@ extension PostgresStore: ParticipantGroupStore {
         try await read { connection in try await self.loadVisibleGroup(id, caller: caller, connection) }
     }
 
+    public func group(_ id: GroupID, visibleTo caller: ResearcherID, with relation: RecordRelation) async throws
+        -> (group: ParticipantGroup, related: [StoredRecord])?
+    {
+        try await read { connection in
+            guard let group = try await self.loadVisibleGroup(id, caller: caller, connection) else { return nil }
+            let related = try await self.rows(
+                """
+                SELECT \(unescaped: Self.recordColumns)
+                FROM record_fields w JOIN records r ON r.kind = w.kind AND r.id = w.id
+                WHERE w.kind = \(relation.kind.rawValue) AND w.name = \(relation.field) AND w.value = \(id.hex)
+                ORDER BY r.seq
+                """, connection
+            ).map(Self.storedRecord)
+            return (group, related)
+        }
+    }
+
     public func editGroup(
         _ id: GroupID, _ edit: GroupEdit, by caller: ResearcherID, at: Timestamp, returningMembers: Bool
     ) async throws -> (group: ParticipantGroup, members: [Membership]?, changed: Int)? {

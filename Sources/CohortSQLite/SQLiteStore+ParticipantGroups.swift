@@ -1,3 +1,4 @@
+import Foundation
 import CohortCore
 import GRDB
 
@@ -55,6 +56,27 @@ extension SQLiteStore: ParticipantGroupStore {
 
     public func group(_ id: GroupID, visibleTo caller: ResearcherID) async throws -> ParticipantGroup? {
         try await readOneStatement { db in try Self.loadVisibleGroup(id, caller: caller, db) }
+    }
+
+    public func group(_ id: GroupID, visibleTo caller: ResearcherID, with relation: RecordRelation) async throws
+        -> (group: ParticipantGroup, related: [StoredRecord])?
+    {
+        try await readOneStatement { db in
+            let cursor = try Row.fetchCursor(
+                db.cachedStatement(sql: Self.visibleGroupWithRelatedSQL),
+                arguments: [caller.hex, caller.hex, relation.kind.rawValue, relation.field, id.hex])
+            return try withExtendedLifetime(cursor) { () -> (ParticipantGroup, [StoredRecord])? in
+                guard let row = try cursor.next() else { return nil }
+                let group = try Self.group(row)
+                let organisation: String? = row[10]
+                guard
+                    Reach.canSee(
+                        group.owner, isWorkspaceMember: row[9],
+                        callerOrganisation: try organisation.map { try OrganisationID(stored: $0) })
+                else { return nil }
+                return (group, try Self.relatedRecords(row[11], kind: relation.kind))
+            }
+        }
     }
 
     public func editGroup(
@@ -202,6 +224,23 @@ extension SQLiteStore: ParticipantGroupStore {
         FROM participant_groups g WHERE g.id = ?
         """
 
+    /// ``visibleGroupSQL`` and, last, the records of a kind whose field names the group, as a
+    /// JSON array of `[id, workspace_id, created_at, version, body, [[name, value], ...]]` in
+    /// creation order: one statement for a group's whole answer.
+    static let visibleGroupWithRelatedSQL = """
+        SELECT \(groupColumns),
+            EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = g.workspace_id AND m.researcher_id = ?),
+            (SELECT organisation_id FROM researchers WHERE id = ?),
+            (SELECT json_group_array(json(related.item)) FROM (
+                SELECT json_array(r.id, r.workspace_id, r.created_at, r.version, r.body,
+                    (SELECT json_group_array(json_array(h.name, h.value)) FROM record_fields h
+                        WHERE h.kind = r.kind AND h.id = r.id)) AS item
+                FROM record_fields f JOIN records r ON r.kind = f.kind AND r.id = f.id
+                WHERE f.kind = ? AND f.name = ? AND f.value = g.id
+                ORDER BY r.rowid) AS related)
+        FROM participant_groups g WHERE g.id = ?
+        """
+
     static let groupSQL = "SELECT \(groupColumns) FROM participant_groups WHERE id = ?"
 
     static func loadMembers(of group: GroupID, page limit: Int?, offset: Int, _ db: Database) throws -> [Membership] {
@@ -238,5 +277,27 @@ extension SQLiteStore: ParticipantGroupStore {
         try ParticipantGroup(
             storedID: row[0], name: row[1], description: row[2], workspaceID: row[3], organisationID: row[4],
             projectID: row[5], participantCount: row[6], isDeleted: row[7], createdAt: row[8])
+    }
+
+    /// The records of ``visibleGroupWithRelatedSQL``'s last column.
+    static func relatedRecords(_ json: String, kind: RecordKind) throws -> [StoredRecord] {
+        struct Item: Decodable {
+            let id: String, workspace: String, created: Int64, version: Int, body: String, fields: [[String]]
+            init(from decoder: any Decoder) throws {
+                var c = try decoder.unkeyedContainer()
+                id = try c.decode(String.self)
+                workspace = try c.decode(String.self)
+                created = try c.decode(Int64.self)
+                version = try c.decode(Int.self)
+                body = try c.decode(String.self)
+                fields = try c.decode([[String]].self)
+            }
+        }
+        return try JSONDecoder().decode([Item].self, from: Data(json.utf8)).map { item in
+            StoredRecord(
+                kind: kind, id: item.id, workspaceID: try WorkspaceID(stored: item.workspace),
+                createdAt: Timestamp(secondsSince1970: item.created), version: item.version, body: item.body,
+                fields: Set(item.fields.compactMap { $0.count == 2 ? RecordField($0[0], $0[1]) : nil }))
+        }
     }
 }

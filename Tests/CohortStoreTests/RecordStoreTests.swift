@@ -66,6 +66,31 @@ extension StoreConformance {
         }
 
         @Test(arguments: StoreKind.allCases)
+        func aGroupIsReadWithTheRecordsThatNameIt(kind: StoreKind) async throws {
+            try await withStore(kind) { store in
+                let ada = try await store.tenant("ada@example.org")
+                let bob = try await store.tenant("bob@example.org")
+                let group = try await store.makeGroup("Fed", workspace: ada.workspace, by: ada)
+                let other = try await store.makeGroup("Other", workspace: ada.workspace, by: ada)
+                let notes = [
+                    Note(in: ada.workspace, text: "1", tags: [group.id.hex]),
+                    Note(in: ada.workspace, text: "2", tags: [other.id.hex]),
+                    Note(in: ada.workspace, text: "3", tags: [group.id.hex, other.id.hex]),
+                ]
+                for note in notes { try await store.insert(note) }
+                let relation = RecordRelation(kind: Note.recordKind, field: "tag")
+                let read = try #require(try await store.group(group.id, visibleTo: ada.id, with: relation))
+                #expect(read.group == group)
+                #expect(try read.related.map { try $0.decode(as: Note.self).text } == ["1", "3"])
+                #expect(read.related.last?.fields == notes[2].listFields)
+                #expect(try await store.group(group.id, visibleTo: bob.id, with: relation) == nil)
+                let none = try #require(
+                    try await store.group(group.id, visibleTo: ada.id, with: RecordRelation(kind: RecordKind("other"), field: "tag")))
+                #expect(none.related.isEmpty)
+            }
+        }
+
+        @Test(arguments: StoreKind.allCases)
         func anUpdateReplacesBodyAndFieldsAndMovesTheVersionOn(kind: StoreKind) async throws {
             try await withStore(kind) { store in
                 let ada = try await store.tenant("ada@example.org")

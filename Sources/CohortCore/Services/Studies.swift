@@ -38,6 +38,19 @@ public struct Studies: Sendable {
             caller: caller)
     }
 
+    /// A group and the studies whose codes add to or remove from it, read together: the group's
+    /// answer (`GET` a group, the busiest read).
+    public func groupWithFeeders(_ rawID: String, caller: Researcher) async throws -> (group: ParticipantGroup, feeders: [Study]) {
+        let id = try GroupID.parse(rawID)
+        guard
+            let (group, related) = try await store.group(
+                id, visibleTo: caller.id, with: RecordRelation(kind: Study.recordKind, field: Study.feedsField))
+        else { throw GroupID.notFound(rawID) }
+        let workspace = group.owner.workspaceID
+        // A study names only groups of its own workspace; the check keeps tenancy whatever is stored.
+        return (group, try related.filter { $0.workspaceID == workspace }.map { try $0.decode() })
+    }
+
     /// Studies whose codes add to or remove from each group, as a group answer shows them.
     public func feeders(of groups: [ParticipantGroup]) async throws -> [GroupID: [Study]] {
         var feeders: [GroupID: [Study]] = [:]

@@ -106,6 +106,10 @@ public protocol ParticipantGroupStore: Sendable {
     func createGroup(_ new: NewGroup, id: GroupID, by caller: ResearcherID, at: Timestamp) async throws
         -> ParticipantGroup
     func group(_ id: GroupID, visibleTo caller: ResearcherID) async throws -> ParticipantGroup?
+    /// The group, with the records of `relation` that name it, in one read: a group's answer
+    /// shows the studies that feed it, on the busiest read there is.
+    func group(_ id: GroupID, visibleTo caller: ResearcherID, with relation: RecordRelation) async throws
+        -> (group: ParticipantGroup, related: [StoredRecord])?
     /// Loads the group, performs ``GroupEdit/operations(on:)`` in order and, if asked, reads the
     /// membership after the change, all in one transaction. `changed` counts the memberships added
     /// and removed (``GroupOperation/changedMembers(_:)``). `nil` when the group is not the caller's.

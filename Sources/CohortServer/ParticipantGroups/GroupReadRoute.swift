@@ -15,12 +15,11 @@ struct GroupReadRoute {
     func register<Context: RequestContext>(on router: Router<Context>) {
         router.get("/api/v1/participant-groups/{id}/") { request, context in
             try AcceptHeader.requireJSON(request.headers)
-            let group = try await cohort.groups.get(try context.parameters.require("id"), caller: try RequestScope.caller())
-            let feeders = try await cohort.studies.feeders(of: [group])
+            let (group, feeders) = try await cohort.studies.groupWithFeeders(
+                try context.parameters.require("id"), caller: try RequestScope.caller())
             return Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                body: ResponseBody(
-                    byteBuffer: try ParticipantGroupJSON.bytes(WireParticipantGroup(group, feeders: feeders[group.id] ?? []))))
+                body: ResponseBody(byteBuffer: try ParticipantGroupJSON.bytes(WireParticipantGroup(group, feeders: feeders))))
         }
     }
 }

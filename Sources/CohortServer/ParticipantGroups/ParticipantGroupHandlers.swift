@@ -47,9 +47,8 @@ extension APIHandler {
     func getParticipantGroup(_ input: Operations.GetParticipantGroup.Input) async throws
         -> Operations.GetParticipantGroup.Output
     {
-        let group = try await cohort.groups.get(input.path.id, caller: try RequestScope.caller())
-        let feeders = try await cohort.studies.feeders(of: [group])
-        return .ok(.init(body: .json(.init(group, feeders: feeders[group.id] ?? []))))
+        let (group, feeders) = try await cohort.studies.groupWithFeeders(input.path.id, caller: try RequestScope.caller())
+        return .ok(.init(body: .json(.init(group, feeders: feeders))))
     }
 
     func updateParticipantGroup(_ input: Operations.UpdateParticipantGroup.Input) async throws

@@ -82,3 +82,16 @@ public struct RecordVersionConflict: Error, Hashable, Sendable, CustomStringConv
 
     public var description: String { "record \(key) changed meanwhile" }
 }
+
+/// Records that name a participant group in one of their fields: the studies whose `feeds` field
+/// is the group's id. A store reads them with the group (``ParticipantGroupStore``).
+public struct RecordRelation: Hashable, Sendable {
+    public let kind: RecordKind
+    /// The field whose value is the group's id.
+    public let field: String
+
+    public init(kind: RecordKind, field: String) {
+        self.kind = kind
+        self.field = field
+    }
+}

@@ -211,6 +211,10 @@ import Testing
             #expect(try patched.json["name"]?.string == "Renamed")
             #expect(try patched.json["reward"]?.int == 200)
             #expect(try await server.request(.PATCH, "/api/v1/studies/\(id)/", json: #"{"internal_name": null}"#).json["internal_name"]?.isNull == true)
+            // A draft moves to another project of its workspace.
+            let second = try await server.createProject(title: "Second")
+            #expect(try await server.request(.PATCH, "/api/v1/studies/\(id)/", json: #"{"project": "\#(second)"}"#).json["project"]?.string == second)
+            #expect(try await server.request(.GET, "/api/v1/projects/\(second)/studies/").json["results"]?[0]?["id"]?.string == id)
             _ = try await server.request(.POST, "/api/v1/studies/\(id)/transition/", json: #"{"action": "PUBLISH"}"#)
             let before = try await server.request(.GET, "/api/v1/studies/\(id)/").json
 
@@ -218,6 +222,10 @@ import Testing
             #expect(refused.status == 400)
             #expect(refused.error?["detail"]?["name"] != nil && refused.error?["detail"]?["reward"] != nil, "\(refused.text)")
             #expect(try await server.request(.PATCH, "/api/v1/studies/\(id)/", json: #"{"total_available_places": 5}"#).status == 400)
+            let otherProject = try await server.createProject(title: "Elsewhere")
+            let moved = try await server.request(.PATCH, "/api/v1/studies/\(id)/", json: #"{"project": "\#(otherProject)"}"#)
+            #expect(moved.status == 400)
+            #expect(moved.error?["detail"]?["project"] != nil, "\(moved.text)")
             #expect(try await server.request(.GET, "/api/v1/studies/\(id)/").json == before)
             // The same value sent back is not a change (clients PATCH the whole object).
             #expect(try await server.request(.PATCH, "/api/v1/studies/\(id)/", json: #"{"name": "Renamed"}"#).status == 200)

@@ -94,6 +94,9 @@ public struct Studies: Sendable {
         return try await withStudyAndWallet(rawID, caller: caller) { study, wallet in
             var updated = study
             updated.content = try StudyRules.updatedContent(study.content, status: study.status, input, references: references)
+            if study.status != .unpublished, let rawProject = input.project, rawProject != study.projectID.hex {
+                throw CohortError.invalid("project", "This field cannot be changed once the study is published.")
+            }
             if study.status == .unpublished, let rawProject = input.project, let project = ProjectID(rawProject) {
                 updated = Study(
                     id: study.id, workspaceID: study.workspaceID, projectID: project, createdAt: study.createdAt,

@@ -7,6 +7,24 @@ extension PostgresStore: RecordStore {
         try await read { connection in try await self.loadRecords([key], connection, forUpdate: false).first }
     }
 
+    public func record(_ key: RecordKey, withMembershipOf caller: ResearcherID) async throws
+        -> (record: StoredRecord, callerIsMember: Bool)?
+    {
+        try await statement { connection in
+            guard
+                let row = try await self.rows(
+                    """
+                    SELECT \(unescaped: Self.recordColumns),
+                        EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = r.workspace_id AND m.researcher_id = \(caller.hex))
+                    FROM records r WHERE r.kind = \(key.kind.rawValue) AND r.id = \(key.id)
+                    """, connection
+                ).first
+            else { return nil }
+            let columns = row.makeRandomAccess()
+            return (try Self.storedRecord(row), try columns[8].decode(Bool.self))
+        }
+    }
+
     public func records(of kind: RecordKind, carrying field: RecordField) async throws -> [StoredRecord] {
         try await read { connection in
             try await self.rows(

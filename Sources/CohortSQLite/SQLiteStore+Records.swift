@@ -12,6 +12,22 @@ extension SQLiteStore: RecordStore {
         }
     }
 
+    public func record(_ key: RecordKey, withMembershipOf caller: ResearcherID) async throws
+        -> (record: StoredRecord, callerIsMember: Bool)?
+    {
+        try await readOneStatement { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT \(Self.columnsWithFields),
+                        EXISTS (SELECT 1 FROM workspace_members m WHERE m.workspace_id = r.workspace_id AND m.researcher_id = ?)
+                    FROM records r WHERE r.kind = ? AND r.id = ?
+                    """)
+            return try Row.fetchOne(statement, arguments: [caller.hex, key.kind.rawValue, key.id]).map {
+                (try Self.recordWithFields($0), $0[7] as Bool)
+            }
+        }
+    }
+
     /// A record's columns and, last, its fields as a JSON array of `[name, value]` pairs: one
     /// statement, so that a read needs no transaction to be consistent.
     static let columnsWithFields = """

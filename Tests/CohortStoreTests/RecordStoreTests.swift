@@ -21,6 +21,25 @@ extension StoreConformance {
         }
 
         @Test(arguments: StoreKind.allCases)
+        func aRecordIsReadWithWhetherTheCallerIsAMemberOfItsWorkspace(kind: StoreKind) async throws {
+            try await withStore(kind) { store in
+                let ada = try await store.tenant("ada@example.org")
+                let bob = try await store.tenant("bob@example.org")
+                let other = try await store.makeWorkspace("Other", by: ada).workspace.id
+                let note = Note(in: other, text: "mine", tags: ["a"])
+                try await store.insert(note)
+                let asAda = try #require(try await store.record(Note.key(note.id), withMembershipOf: ada.researcher.id))
+                #expect(asAda.callerIsMember)
+                #expect(asAda.record == (try await store.record(Note.key(note.id))))
+                let asBob = try #require(try await store.record(Note.key(note.id), withMembershipOf: bob.researcher.id))
+                #expect(!asBob.callerIsMember)
+                #expect(try await store.record(Note.key(note.id), withMembershipOf: ResearcherID.generate())?.callerIsMember == false)
+                #expect(try await store.record(Note.key(.generate()), withMembershipOf: ada.researcher.id) == nil)
+                #expect(try await store.record(RecordKey(RecordKind("other"), note.id.hex), withMembershipOf: ada.researcher.id) == nil)
+            }
+        }
+
+        @Test(arguments: StoreKind.allCases)
         func listsAreByWorkspaceInCreationOrderFilteredOnEveryField(kind: StoreKind) async throws {
             try await withStore(kind) { store in
                 let ada = try await store.tenant("ada@example.org")

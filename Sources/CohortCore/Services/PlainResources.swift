@@ -10,10 +10,12 @@ public struct PlainResources<Resource: PlainResource>: Sendable {
 
     public func get(_ rawID: String, caller: Researcher) async throws -> Resource {
         let id = try ID<Resource.Entity>.parse(rawID)
-        guard let record = try await store.record(Resource.key(id)) else { throw id.notFound }
-        let resource: Resource = try record.decode()
-        guard try await store.reach(of: caller.id).canSee(workspace: resource.workspaceID) else { throw id.notFound }
-        return resource
+        // Membership of the record's workspace is the whole rule for a workspace's resource
+        // (``Reach/canSee(workspace:)``), read with the record in one statement.
+        guard let (record, callerIsMember) = try await store.record(Resource.key(id), withMembershipOf: caller.id),
+            callerIsMember
+        else { throw id.notFound }
+        return try record.decode()
     }
 
     /// A page of the workspace's resources that carry every one of `fields`.

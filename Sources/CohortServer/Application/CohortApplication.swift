@@ -100,7 +100,8 @@ public enum CohortApplication {
         router.add(middleware: ResponseHeaderMiddleware())
         MembersListRoute(cohort: cohort).register(on: router)
         GroupReadRoute(cohort: cohort).register(on: router)
-        var servedByHand: Set<String> = [MembersListRoute.operation, GroupReadRoute.operation]
+        StudyReadRoute(cohort: cohort).register(on: router)
+        var servedByHand: Set<String> = [MembersListRoute.operation, GroupReadRoute.operation, StudyReadRoute.operation]
         if let sandbox {
             SandboxStateRoutes(session: sandbox).register(on: router)
             servedByHand.formUnion(SandboxStateRoutes.operations)

@@ -1,7 +1,7 @@
 import NIOCore
 
 /// JSON text written straight into a buffer, for the responses written by hand
-/// (``ParticipantGroupJSON``): the same bytes Foundation's encoder writes with `.sortedKeys` and
+/// (``ParticipantGroupJSON``, ``StudyJSON``): the same bytes Foundation's encoder writes with `.sortedKeys` and
 /// `.withoutEscapingSlashes`, which the tests compare.
 enum JSONText {
     /// A JSON string: quote, backslash and control characters escaped (`\b \f \n \r \t`, others
@@ -37,5 +37,48 @@ enum JSONText {
     /// A string, or `null`.
     static func write(_ text: String?, into buffer: inout ByteBuffer) {
         if let text { write(text, into: &buffer) } else { buffer.writeStaticString("null") }
+    }
+}
+
+extension JSONText {
+    static func write(_ number: Int, into buffer: inout ByteBuffer) {
+        buffer.writeString(String(number))
+    }
+
+    static func write(_ number: Int?, into buffer: inout ByteBuffer) {
+        if let number { write(number, into: &buffer) } else { buffer.writeStaticString("null") }
+    }
+
+    static func write(_ flag: Bool, into buffer: inout ByteBuffer) {
+        buffer.writeStaticString(flag ? "true" : "false")
+    }
+
+    /// A finite double as Foundation's encoder writes it: Swift's shortest representation, with
+    /// a whole number's `.0` left off.
+    static func write(_ number: Double, into buffer: inout ByteBuffer) {
+        var text = number.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        buffer.writeString(text)
+    }
+
+    static func write(_ strings: [String], into buffer: inout ByteBuffer) {
+        buffer.writeInteger(UInt8(ascii: "["))
+        for (index, string) in strings.enumerated() {
+            if index > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
+            write(string, into: &buffer)
+        }
+        buffer.writeInteger(UInt8(ascii: "]"))
+    }
+
+    /// Each element, comma-separated in brackets.
+    static func writeArray<Element>(
+        _ elements: [Element], into buffer: inout ByteBuffer, _ element: (Element, inout ByteBuffer) throws -> Void
+    ) rethrows {
+        buffer.writeInteger(UInt8(ascii: "["))
+        for (index, value) in elements.enumerated() {
+            if index > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
+            try element(value, &buffer)
+        }
+        buffer.writeInteger(UInt8(ascii: "]"))
     }
 }

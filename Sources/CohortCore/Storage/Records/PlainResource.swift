@@ -34,11 +34,15 @@ extension StoredRecord {
     /// The resource this record holds; a body that does not decode is a ``CorruptRow``.
     public func decode<R: PlainResource>(as type: R.Type = R.self) throws -> R {
         guard kind == R.recordKind else { throw CorruptRow(description: "record \(key) is not a \(R.recordKind)") }
+        if let decoded: R = DecodedRecords.shared.value(for: self) { return decoded }
+        let decoded: R
         do {
-            return try RecordCoding.decoder.decode(R.self, from: Data(body.utf8))
+            decoded = try RecordCoding.decoder.decode(R.self, from: Data(body.utf8))
         } catch {
             throw CorruptRow(description: "record \(key) does not decode as \(R.self): \(error)")
         }
+        DecodedRecords.shared.remember(decoded, for: self)
+        return decoded
     }
 }
 

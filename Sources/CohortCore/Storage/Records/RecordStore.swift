@@ -5,6 +5,11 @@
 public protocol RecordStore: Sendable {
     /// The record, or `nil`.
     func record(_ key: RecordKey) async throws -> StoredRecord?
+    /// The record and whether `caller` is a member of its workspace, the one fact the tenancy
+    /// rule needs for it (``Reach/canSee(workspace:)``), read in one statement: a plain
+    /// resource's `GET` is one read.
+    func record(_ key: RecordKey, withMembershipOf caller: ResearcherID) async throws
+        -> (record: StoredRecord, callerIsMember: Bool)?
     /// The records of a kind in a workspace that carry every field in `query.fields`, in creation
     /// order, with the count over all pages.
     func records(_ query: RecordQuery, page: PageRequest) async throws -> Page<StoredRecord>

@@ -1,21 +1,13 @@
 /// A study's status machine and the money that moves with it. Explicit actions come from
 /// `publish-study`; ``due(_:now:)`` makes the automatic ones (a scheduled study going live).
 public enum StudyTransitions {
-    public enum Action: String, CaseIterable, Sendable {
+    public enum Action: String, RequestAction {
         case publish = "PUBLISH"
         case schedulePublish = "SCHEDULE_PUBLISH"
         case cancelPublish = "CANCEL_PUBLISH"
         case pause = "PAUSE"
         case start = "START"
         case stop = "STOP"
-
-        /// Case is ignored: expfactory-deploy sends `{"action": "publish"}`.
-        public init(parsing text: String) throws(CohortError) {
-            guard let action = Action(rawValue: text.uppercased()) else {
-                throw CohortError.invalid("action", StudyRules.choiceMessage(text, Action.allCases.map(\.rawValue)))
-            }
-            self = action
-        }
     }
 
     /// The study and wallet after `action`, or a 400 naming why it cannot be taken now; nothing

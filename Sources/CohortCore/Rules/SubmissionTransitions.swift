@@ -2,7 +2,7 @@
 /// lifecycle.md §3.2). Pure: the use case carries the outcome out, with the money and the
 /// study's counts, in one transaction.
 public enum SubmissionTransitions {
-    public enum Action: String, CaseIterable, Sendable {
+    public enum Action: String, RequestAction {
         case approve = "APPROVE"
         case complete = "COMPLETE"
         case reject = "REJECT"
@@ -11,13 +11,6 @@ public enum SubmissionTransitions {
         case screenOut = "SCREEN_OUT"
         case unreject = "UNREJECT"
         case unreturn = "UNRETURN"
-
-        public init(parsing text: String) throws(CohortError) {
-            guard let action = Action(rawValue: text.uppercased()) else {
-                throw CohortError.invalid("action", StudyRules.choiceMessage(text, Action.allCases.map(\.rawValue)))
-            }
-            self = action
-        }
     }
 
     public static let rejectionCategories = [

@@ -58,7 +58,7 @@ extension ErrorKind {
     /// Every kind above, for documentation and tests.
     public static let all: [ErrorKind] = [
         .malformedBody, .invalidInput, .invalidParticipantIDs, .invalidScope, .emailTaken,
-        .malformedRequest, .invalidTransition, .insufficientBalance, .notADraft, .notAuthenticated, .notFound, .methodNotAllowed, .notAcceptable, .requestTimeout,
+        .malformedRequest, .invalidTransition, .insufficientBalance, .notADraft, .notEligible, .submissionLimit, .notRecruiting, .noPlaceLeft, .notAuthenticated, .notFound, .methodNotAllowed, .notAcceptable, .requestTimeout,
         .payloadTooLarge, .unsupportedMediaType, .tooManyRequests,
         .internalError, .serviceUnavailable, .outcomeUnknown,
     ]
@@ -83,4 +83,16 @@ extension ErrorKind {
     public static let insufficientBalance = ErrorKind(code: 40011, status: 400, title: "Insufficient balance")
     /// The resource cannot be changed or removed in its status (a published study).
     public static let notADraft = ErrorKind(code: 40012, status: 400, title: "Study is not a draft")
+}
+
+extension ErrorKind {
+    /// The participant may not take a place: a filter of the study (a group, custom or previous
+    /// studies list) leaves them out.
+    public static let notEligible = ErrorKind(code: 40013, status: 400, title: "Participant not eligible")
+    /// The participant has as many submissions in the study as it allows, or as many at once.
+    public static let submissionLimit = ErrorKind(code: 40014, status: 400, title: "Submission limit reached")
+    /// The study is not taking participants in its status (a draft, paused, completed).
+    public static let notRecruiting = ErrorKind(code: 40015, status: 400, title: "Study is not recruiting")
+    /// Every place of the study is taken.
+    public static let noPlaceLeft = ErrorKind(code: 40016, status: 400, title: "No place left")
 }

@@ -22,6 +22,11 @@ public struct Study: PlainResource, Hashable {
     /// Places taken by submissions that count (not returned or timed out).
     public var placesTaken: Int
     public var numberOfSubmissions: Int
+    /// Its submissions by status (``SubmissionTally``); absent until the first is made.
+    public var tally: SubmissionTally?
+    /// When the researcher stopped it: a stopped study does not recruit again by itself when a
+    /// place comes free, only when places are added.
+    public var stoppedAt: Timestamp?
 
     public init(
         id: StudyID, workspaceID: WorkspaceID, projectID: ProjectID, createdAt: Timestamp, createdBy: ResearcherID,
@@ -42,6 +47,9 @@ public struct Study: PlainResource, Hashable {
         self.placesTaken = placesTaken
         self.numberOfSubmissions = numberOfSubmissions
     }
+
+    /// Its submissions by status.
+    public var submissions: SubmissionTally { tally ?? SubmissionTally() }
 
     /// Lists filter on the status and project; a group finds the studies that feed it
     /// (`feeds`) without reading every study.

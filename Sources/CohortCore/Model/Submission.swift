@@ -77,8 +77,8 @@ public enum SubmissionStatus: String, Codable, Hashable, Sendable, CaseIterable 
     case partiallyApproved = "PARTIALLY APPROVED"
 
     /// Whether the submission holds one of the study's places: a returned or timed-out one has
-    /// given it back.
-    public var holdsPlace: Bool { self != .returned && self != .timedOut }
+    /// given it back, and a rejected one too, so that the study recruits a replacement (docs/compatibility.md).
+    public var holdsPlace: Bool { self != .returned && self != .timedOut && self != .rejected }
 
     /// Whether the participant is still taking part (a limit on concurrent submissions counts these).
     public var isInProgress: Bool { self == .reserved || self == .active }

@@ -51,7 +51,11 @@ public enum StudyTransitions {
             let kept = min(study.reservedCents, StudyCosts.cost(places: study.placesTaken, of: study.content, settings: settings).total)
             wallet.reservedCents -= study.reservedCents - kept
             study.reservedCents = kept
-            study.status = .completed
+            // Reviews still to do keep it AWAITING REVIEW (as Mephisto saw Prolific do); it is
+            // COMPLETED when they are done (``StudyProgress``).
+            let tally = study.submissions
+            study.status = tally.count(.awaitingReview) + tally.inProgress > 0 ? .awaitingReview : .completed
+            study.stoppedAt = now
         default:
             throw CohortError(
                 .invalidTransition, "A study cannot take the action \(action.rawValue) while it is \(study.status.rawValue).")
@@ -72,7 +76,10 @@ public enum StudyTransitions {
         guard wallet.availableCents >= cost else { throw insufficientBalance(cost: cost, wallet: wallet) }
         wallet.reservedCents += cost
         study.reservedCents += cost
-        if study.status == .completed || study.status == .awaitingReview { study.status = .active }
+        if study.status == .completed || study.status == .awaitingReview {
+            study.status = .active
+            study.stoppedAt = nil
+        }
         return (study, wallet)
     }
 

@@ -10,7 +10,7 @@ import Testing
                     tasks.addTask {
                         let ids = (round..<(round + 30)).map(participant)
                         let method: HTTPMethodName = round.isMultiple(of: 3) ? .DELETE : .POST
-                        return try await server.request(
+                        return try await server.requestRepeatable(
                             method.nio, "/api/v1/participant-groups/\(id)/participants/",
                             json: #"{"participant_ids": \#(jsonList(ids))}"#
                         ).status

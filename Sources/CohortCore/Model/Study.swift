@@ -156,6 +156,14 @@ public struct StudyContent: Codable, Hashable, Sendable {
     }
 
     /// Every group a code of this study adds to or removes from, once each.
+    /// The fixed reward and slots of its `FIXED_SCREEN_OUT_PAYMENT` code, if it has one.
+    public var fixedScreenOut: (reward: Int, slots: Int)? {
+        for code in completionCodes {
+            for case .fixedScreenOutPayment(let reward, let slots) in code.actions { return (reward, slots) }
+        }
+        return nil
+    }
+
     public var fedGroups: [GroupID] {
         var seen = Set<GroupID>()
         var groups: [GroupID] = []

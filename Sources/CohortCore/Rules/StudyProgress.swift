@@ -28,7 +28,7 @@ public enum StudyProgress {
         let placesLeft = study.content.totalAvailablePlaces - tally.placesTaken
         switch study.status {
         case .active:
-            if placesLeft > 0, let slots = screenOutSlots(study), tally.screenOutsUsed >= slots {
+            if placesLeft > 0, let slots = study.content.fixedScreenOut?.slots, tally.screenOutsUsed >= slots {
                 study.status = .paused
             } else if placesLeft <= 0, tally.inProgress == 0 {
                 study.status = tally.count(.awaitingReview) > 0 ? .awaitingReview : .completed
@@ -43,13 +43,5 @@ public enum StudyProgress {
             break
         }
         return study
-    }
-
-    /// The slots of the study's fixed screen-out code, if it has one.
-    public static func screenOutSlots(_ study: Study) -> Int? {
-        for code in study.content.completionCodes {
-            for case .fixedScreenOutPayment(_, let slots) in code.actions { return slots }
-        }
-        return nil
     }
 }

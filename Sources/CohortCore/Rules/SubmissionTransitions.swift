@@ -94,7 +94,7 @@ public enum SubmissionTransitions {
         case .screenOut:
             if status == .screenedOut { return .unchanged }
             guard status == .awaitingReview else { throw refusal(request.action, status) }
-            guard let reward = screenOutReward(study) else {
+            guard let reward = study.content.fixedScreenOut?.reward else {
                 throw CohortError(
                     .invalidTransition,
                     .message("A submission can be screened out only in a study with a FIXED_SCREEN_OUT_PAYMENT code."))
@@ -113,14 +113,6 @@ public enum SubmissionTransitions {
             }
             return .status(.awaitingReview, paysCents: 0, message: nil)
         }
-    }
-
-    /// The fixed reward of the study's screen-out code, if it has one.
-    public static func screenOutReward(_ study: Study) -> Int? {
-        for code in study.content.completionCodes {
-            for case .fixedScreenOutPayment(let reward, _) in code.actions { return reward }
-        }
-        return nil
     }
 
     static func refusal(_ action: Action, _ status: SubmissionStatus) -> CohortError {

@@ -15,3 +15,29 @@ extension PostgresStore: TestParticipantStore {
         }
     }
 }
+
+extension PostgresStore {
+    public func testParticipants(createdBy researchers: [ResearcherID]) async throws -> [ParticipantID] {
+        guard !researchers.isEmpty else { return [] }
+        let ids = researchers.map(\.hex)
+        return try await read { connection in
+            try await self.rows(
+                "SELECT id FROM participants WHERE created_by = ANY(\(ids)::text[]) ORDER BY created_at, id", connection
+            ).compactMap { ParticipantID(try $0.decode(String.self)) }
+        }
+    }
+
+    public func groups(_ groups: Set<GroupID>, containing participant: ParticipantID) async throws -> Set<GroupID> {
+        guard !groups.isEmpty else { return [] }
+        let ids = groups.map(\.hex).sorted()
+        return try await read { connection in
+            Set(
+                try await self.rows(
+                    """
+                    SELECT m.group_id FROM memberships m JOIN participant_groups g ON g.id = m.group_id
+                    WHERE m.participant_id = \(participant.hex) AND m.group_id = ANY(\(ids)::text[]) AND NOT g.is_deleted
+                    """, connection
+                ).compactMap { GroupID(try $0.decode(String.self)) })
+        }
+    }
+}

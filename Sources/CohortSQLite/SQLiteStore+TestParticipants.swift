@@ -16,3 +16,34 @@ extension SQLiteStore: TestParticipantStore {
         }
     }
 }
+
+extension SQLiteStore {
+    public func testParticipants(createdBy researchers: [ResearcherID]) async throws -> [ParticipantID] {
+        guard !researchers.isEmpty else { return [] }
+        let ids = researchers.map(\.hex)
+        return try await readOneStatement { db in
+            let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+            return try String.fetchAll(
+                db, sql: "SELECT id FROM participants WHERE created_by IN (\(marks)) ORDER BY created_at, id",
+                arguments: StatementArguments(ids)
+            ).compactMap(ParticipantID.init)
+        }
+    }
+
+    public func groups(_ groups: Set<GroupID>, containing participant: ParticipantID) async throws -> Set<GroupID> {
+        guard !groups.isEmpty else { return [] }
+        let ids = groups.map(\.hex).sorted()
+        return try await readOneStatement { db in
+            let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+            return Set(
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT m.group_id FROM memberships m JOIN participant_groups g ON g.id = m.group_id
+                        WHERE m.participant_id = ? AND m.group_id IN (\(marks)) AND g.is_deleted = 0
+                        """,
+                    arguments: StatementArguments([participant.hex] + ids)
+                ).compactMap(GroupID.init))
+        }
+    }
+}

@@ -27,6 +27,13 @@ public struct Study: PlainResource, Hashable {
     /// When the researcher stopped it: a stopped study does not recruit again by itself when a
     /// place comes free, only when places are added.
     public var stoppedAt: Timestamp?
+    /// No submission of the study can time out or be approved automatically before this: the
+    /// earliest such deadline, or earlier (``SubmissionDeadlines``). `nil`: none is pending.
+    public var settleAfter: Timestamp?
+    /// What approvals and screen-outs have paid, with the fee and VAT on each payment.
+    public var spentOnRewards: CostBreakdown?
+    /// What paid bonuses have cost, with the fee and VAT on each.
+    public var spentOnBonuses: CostBreakdown?
 
     public init(
         id: StudyID, workspaceID: WorkspaceID, projectID: ProjectID, createdAt: Timestamp, createdBy: ResearcherID,

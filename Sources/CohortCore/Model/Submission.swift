@@ -49,9 +49,16 @@ public struct Submission: PlainResource, Hashable {
     public var listFields: Set<RecordField> {
         [
             RecordField(Self.studyField, studyID.hex), RecordField(Self.participantField, participantID.hex),
-            RecordField(Self.statusField, status.rawValue),
+            RecordField(Self.statusField, status.rawValue), Self.inStudy(studyID, status),
         ]
     }
+
+    /// The field that finds a study's submissions in one status with one indexed lookup (its
+    /// due deadlines, a bulk approval by participant).
+    public static func inStudy(_ study: StudyID, _ status: SubmissionStatus) -> RecordField {
+        RecordField(studyStatusField, "\(study.hex) \(status.rawValue)")
+    }
+    public static let studyStatusField = "study_status"
 
     public static let studyField = "study"
     public static let participantField = "participant"

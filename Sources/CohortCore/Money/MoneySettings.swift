@@ -19,7 +19,7 @@ public struct MoneySettings: Hashable, Sendable {
 
 /// An amount split the way Prolific's cost answers split it: rewards, the fee on them, and the
 /// VAT on the fee, each in cents.
-public struct CostBreakdown: Hashable, Sendable {
+public struct CostBreakdown: Codable, Hashable, Sendable {
     public var rewards: Int
     public var fees: Int
     public var tax: Int
@@ -33,6 +33,10 @@ public struct CostBreakdown: Hashable, Sendable {
     public static let zero = CostBreakdown(rewards: 0, fees: 0, tax: 0)
 
     public var total: Int { rewards + fees + tax }
+
+    public static func + (lhs: CostBreakdown, rhs: CostBreakdown) -> CostBreakdown {
+        CostBreakdown(rewards: lhs.rewards + rhs.rewards, fees: lhs.fees + rhs.fees, tax: lhs.tax + rhs.tax)
+    }
 
     /// `cents` paid to participants, with the fee and VAT on it, each rounded half up to a cent.
     public init(paying cents: Int, settings: MoneySettings) {

@@ -8,6 +8,12 @@ public struct Cohort: Sendable {
     public let groups: ParticipantGroups
     public let testParticipants: TestParticipants
     public let studies: Studies
+    public let testStudies: TestStudies
+    public let submissions: Submissions
+    /// The participant's side, driven by the sandbox.
+    public let participation: Participation
+    public let bonuses: Bonuses
+    public let messages: Messages
     /// The sandbox's export, seed and reset.
     public let snapshots: StateSnapshots
     /// What every write reads the time from.
@@ -26,6 +32,11 @@ public struct Cohort: Sendable {
         self.groups = ParticipantGroups(store: store, clock: clock)
         self.testParticipants = TestParticipants(store: store, clock: clock)
         self.studies = Studies(store: store, clock: clock, money: money)
+        self.testStudies = TestStudies(store: store, clock: clock)
+        self.submissions = Submissions(store: store, clock: clock, money: money)
+        self.participation = Participation(store: store, clock: clock, money: money)
+        self.bonuses = Bonuses(store: store, clock: clock, money: money)
+        self.messages = Messages(store: store, clock: clock)
         self.snapshots = StateSnapshots(store: store)
     }
 }

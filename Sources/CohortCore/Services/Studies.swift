@@ -17,8 +17,12 @@ public struct Studies: Sendable {
 
     public func get(_ rawID: String, caller: Researcher) async throws -> Study {
         let study = try await records.get(rawID, caller: caller)
-        guard StudyTransitions.due(study, now: clock.now()) != nil else { return study }
-        try await settleDue(in: [study.workspaceID])
+        let now = clock.now()
+        let scheduledDue = StudyTransitions.due(study, now: now) != nil
+        let submissionsDue = !SubmissionDeadlines.statusesToSettle(study, now: now).isEmpty
+        guard scheduledDue || submissionsDue else { return study }
+        if scheduledDue { try await settleDue(in: [study.workspaceID]) }
+        if submissionsDue { try await SubmissionSettling(store: store, clock: clock, money: money).settle(study.id) }
         return try await records.get(rawID, caller: caller)
     }
 
@@ -199,8 +203,8 @@ public struct Studies: Sendable {
     /// What the study has cost so far, or with `projected`, what its places will cost.
     public func cost(_ rawID: String, projected: Bool, caller: Researcher) async throws -> (rewards: CostBreakdown, bonuses: CostBreakdown, currency: CurrencyCode) {
         let study = try await get(rawID, caller: caller)
-        let rewards = projected ? StudyCosts.placesCost(study.content, settings: money) : .zero
-        return (rewards, .zero, study.currency)
+        let rewards = projected ? StudyCosts.placesCost(study.content, settings: money) : study.spentOnRewards ?? .zero
+        return (rewards, study.spentOnBonuses ?? .zero, study.currency)
     }
 
     public func calculateCost(reward: Double, places: Double) throws -> CostBreakdown {

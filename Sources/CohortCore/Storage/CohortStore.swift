@@ -98,6 +98,9 @@ public protocol ProjectStore: Sendable {
 }
 
 public protocol ParticipantGroupStore: Sendable {
+    /// Which of `groups` (deleted ones left out) have `participant` as a member now: what a
+    /// study's group allow and block lists are checked against when a place is taken.
+    func groups(_ groups: Set<GroupID>, containing participant: ParticipantID) async throws -> Set<GroupID>
     /// Throws what ``GroupRules/check(_:reach:projectWorkspace:)`` throws for the scope.
     func groups(in scope: GroupListScope, active: Bool?, page: PageRequest, visibleTo caller: ResearcherID)
         async throws -> Page<ParticipantGroup>
@@ -137,6 +140,8 @@ extension ParticipantGroupStore {
 }
 
 public protocol TestParticipantStore: Sendable {
+    /// The test participants these researchers created, in creation order.
+    func testParticipants(createdBy researchers: [ResearcherID]) async throws -> [ParticipantID]
     /// `false`, and nothing stored, when a participant has this email already.
     func createTestParticipant(_ id: ParticipantID, email: String, by caller: ResearcherID, at: Timestamp)
         async throws -> Bool

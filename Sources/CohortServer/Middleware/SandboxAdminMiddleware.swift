@@ -26,14 +26,26 @@ struct SandboxAdminMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
+    /// The browser's take link, the one sandbox path that takes the token as `?token=`.
+    static func takesTokenInQuery(_ path: String) -> Bool {
+        let segments = path.split(separator: "/")
+        return segments.count == 3 && segments[0] == "_cohort" && segments[1] == "take"
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
         guard Self.isSandbox(request.uri.path) else { return try await next(request, context) }
-        guard let header = request.headers[.authorization] else {
+        let token: APIToken?
+        if let header = request.headers[.authorization] {
+            token = APIToken(authorizationHeader: header)
+        } else if Self.takesTokenInQuery(request.uri.path), let text = request.uri.queryParameters["token"] {
+            // A link a browser follows cannot carry a header (`/_cohort/take/{id}?token=`).
+            token = APIToken(String(text))
+        } else {
             throw CohortError(.notAuthenticated, "Authentication credentials were not provided.")
         }
-        guard let token = APIToken(authorizationHeader: header), token.digest.constantTimeEquals(adminToken) else {
+        guard let token, token.digest.constantTimeEquals(adminToken) else {
             throw CohortError(.notAuthenticated, "The sandbox's operations take the admin token.")
         }
         return try await next(request, context)

@@ -62,7 +62,7 @@ public struct StoredRecord: Hashable, Sendable {
 }
 
 /// Names one record.
-public struct RecordKey: Hashable, Sendable, CustomStringConvertible {
+public struct RecordKey: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let kind: RecordKind
     public let id: String
 
@@ -72,4 +72,9 @@ public struct RecordKey: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(kind) \(id)" }
+
+    /// By kind, then id: an order to load many records in, so that transactions lock them in one order.
+    public static func < (lhs: RecordKey, rhs: RecordKey) -> Bool {
+        (lhs.kind.rawValue, lhs.id) < (rhs.kind.rawValue, rhs.id)
+    }
 }

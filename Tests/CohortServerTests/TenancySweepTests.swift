@@ -14,6 +14,8 @@ import Yams
         let project: String
         let group: String
         let study: String
+        let submission: String
+        let bonus: String
 
         /// An owned id for a path segment (`participant-groups/{id}`) or a field named like
         /// `workspace_id`; nil when the sweep does not know what the name refers to.
@@ -23,6 +25,8 @@ import Yams
             case "workspaces": workspace
             case "projects": project
             case "studies": study
+            case "submissions": submission
+            case "bulk-bonus-payments": bonus
             default: nil
             }
         }
@@ -32,16 +36,20 @@ import Yams
             case "workspace_id": workspace
             case "project_id": project
             case "organisation_id": organisation
-            case "study_id": study
+            case "study_id", "study": study
+            case "participant_group_id": group
             default: nil
             }
         }
 
-        var all: [String] { [workspace, organisation, project, group, study] }
+        var all: [String] { [workspace, organisation, project, group, study, submission, bonus] }
 
         /// Fields named like ids that name nothing Cohort keeps for a researcher (yet): a
         /// credential pool, a filter set, an AI Task Builder collection.
-        static let notReferences: Set<String> = ["credential_pool_id", "filter_set_id", "data_collection_id"]
+        /// And users, who are nobody's objects: a message's `recipient_id`, `get-messages`' `user_id`.
+        static let notReferences: Set<String> = [
+            "credential_pool_id", "filter_set_id", "data_collection_id", "recipient_id", "user_id",
+        ]
     }
 
     /// One request of the sweep.
@@ -57,7 +65,7 @@ import Yams
     }
 
     @Test func aSecondResearcherGets404EverywhereAndNeverData() async throws {
-        try await withServer { server in
+        try await withServer(configure: sandboxForSubmissions) { server in
             let workspace = try await server.firstWorkspaceID()
             let organisation = try #require(try await server.request(.GET, "/api/v1/workspaces/\(workspace)/").json["organisation_id"]?.string)
             let project = try #require(
@@ -65,7 +73,16 @@ import Yams
                     .json["id"]?.string)
             let group = try #require(try await server.createGroup(name: "Owned group", members: [participant(1)])["id"]?.string)
             let study = try #require(try await server.createStudy(project: project)["id"]?.string)
-            let owned = Owned(workspace: workspace, organisation: organisation, project: project, group: group, study: study)
+            #expect(try await server.request(.POST, "/api/v1/studies/\(study)/transition/", json: #"{"action": "PUBLISH"}"#).status == 200)
+            let submission = try await server.taken(study, participant(2))
+            #expect(try await server.complete(submission, code: "C1OK").status == 200)
+            let bonus = try #require(
+                try await server.request(
+                    .POST, "/api/v1/submissions/bonus-payments/", json: #"{"study_id": "\#(study)", "csv_bonuses": "\#(participant(2)),0.50"}"#
+                ).json["id"]?.string)
+            let owned = Owned(
+                workspace: workspace, organisation: organisation, project: project, group: group, study: study,
+                submission: submission, bonus: bonus)
             let before = try await Self.ownersView(server, owned)
             let other = try await server.addResearcher(email: "sweeper@example.org")
 
@@ -105,6 +122,7 @@ import Yams
             "/api/v1/participant-groups/\(owned.group)/", "/api/v1/participant-groups/\(owned.group)/participants/",
             "/api/v1/participant-groups/?workspace_id=\(owned.workspace)", "/api/v1/studies/\(owned.study)/",
             "/api/v1/studies/", "/api/v1/workspaces/\(owned.workspace)/balance/",
+            "/api/v1/submissions/\(owned.submission)/", "/api/v1/studies/\(owned.study)/submissions/",
         ] {
             view.append(try await server.request(.GET, path).text)
         }
@@ -165,7 +183,7 @@ import Yams
         var required = ""
         for parameter in parameters where parameter["in"] as? String == "query" && parameter["required"] as? Bool == true {
             let name = parameter["name"] as? String ?? ""
-            guard !name.hasSuffix("_id") else { continue }
+            guard !name.hasSuffix("_id") || Owned.notReferences.contains(name), owned.id(forField: name) == nil else { continue }
             let schema = resolve(parameter["schema"] as Any, in: document) ?? [:]
             let value = (schema["enum"] as? [Any])?.first.map { "\($0)" } ?? "\(sample(name, schema))"
             required += "&\(name)=\(value)"
@@ -178,7 +196,7 @@ import Yams
                     let id = try #require(owned.id(forField: key), "the sweep cannot fill \(name)[\(key)]")
                     queries.append("\(name)%5B\(key)%5D=\(id)")
                 }
-            } else if name.hasSuffix("_id") {
+            } else if (name.hasSuffix("_id") && !Owned.notReferences.contains(name)) || owned.id(forField: name) != nil {
                 let id = try #require(owned.id(forField: name), "the sweep does not know what \(name) refers to")
                 queries.append("\(name)=\(id)")
             }

@@ -17,6 +17,8 @@ public enum RetryClassification {
         "update-study", "calculate-study-cost", "post-study-predicted-recruitment-time",
         // The state after is the start-up state, or the file's, however often they run.
         "reset-sandbox", "seed-sandbox",
+        // Marking a message read twice leaves it read.
+        "read-sandbox-message",
     ]
 
     /// POST and PATCH operations that must not be repeated: each call makes something new.
@@ -30,6 +32,13 @@ public enum RetryClassification {
         "set-sandbox-clock",
         // Each call adds another rule.
         "add-sandbox-fault",
+        // Transitions pay, messages are sent again, bonuses are paid again (the document: not
+        // idempotent), and each set-up, take or test study makes a new one.
+        "transition-submission", "request-submission-return", "bulk-approve-submissions", "create-bonus-payments",
+        "pay-bonus-payments", "send-message", "bulk-message-participants", "send-message-to-participant-group",
+        "create-test-study",
+        "make-sandbox-participants", "take-sandbox-place", "complete-sandbox-submission", "return-sandbox-submission",
+        "send-sandbox-participant-message",
     ]
 
     public static func isRepeatable(_ method: HTTPRequest.Method, operationID: String) -> Bool {

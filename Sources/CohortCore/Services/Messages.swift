@@ -28,8 +28,9 @@ public struct Messages: Sendable {
     public func send(toGroup rawGroup: String, body rawBody: String?, study rawStudy: String?, caller: Researcher) async throws {
         let body = try MessageRules.body(rawBody)
         let groupID = try GroupID.parse(rawGroup)
-        guard let group = try await store.group(groupID, visibleTo: caller.id), !group.isDeleted else {
-            throw CohortError.invalid("participant_group_id", "Participant group '\(rawGroup)' was not found.")
+        guard let group = try await store.group(groupID, visibleTo: caller.id) else { throw groupID.notFound }
+        guard !group.isDeleted else {
+            throw CohortError.invalid("participant_group_id", "The group is deleted: there is nobody to message.")
         }
         var studyID: StudyID?
         if let rawStudy {

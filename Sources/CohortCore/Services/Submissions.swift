@@ -50,8 +50,13 @@ public struct Submissions: Sendable {
     // MARK: Writing
 
     /// `transition-submission`.
-    public func transition(_ rawID: String, _ request: SubmissionTransitions.Request, caller: Researcher) async throws -> Submission {
+    public func transition(_ rawID: String, _ input: SubmissionTransitionInput, caller: Researcher) async throws -> Submission {
+        _ = try await records.get(rawID, caller: caller)  // Another's submission is not found, whatever the body.
         let id = try SubmissionID.parse(rawID)
+        let request = SubmissionTransitions.Request(
+            action: try SubmissionTransitions.Action(parsing: input.action), message: input.message,
+            rejectionCategory: input.rejectionCategory, completionCode: input.completionCode,
+            percentageOfReward: input.percentageOfReward)
         let reach = try await store.reach(of: caller.id)
         let settings = money
         let sender = caller.id.hex
@@ -77,6 +82,7 @@ public struct Submissions: Sendable {
     /// `request-submission-return`: a message to the participant, and `return_requested` set;
     /// the status does not change.
     public func requestReturn(_ rawID: String, reasons rawReasons: [String]?, caller: Researcher) async throws -> Submission {
+        _ = try await records.get(rawID, caller: caller)  // Another's submission is not found, whatever the body.
         let id = try SubmissionID.parse(rawID)
         let reasons = try MessageRules.returnReasons(rawReasons)
         let reach = try await store.reach(of: caller.id)
@@ -235,5 +241,25 @@ public struct Submissions: Sendable {
             throw CorruptRow(description: "\(submission.id) has no study")
         }
         return try stored.decode()
+    }
+}
+
+/// A `transition-submission` body as sent.
+public struct SubmissionTransitionInput: Hashable, Sendable {
+    public var action: String
+    public var message: String?
+    public var rejectionCategory: String?
+    public var completionCode: String?
+    public var percentageOfReward: Double?
+
+    public init(
+        action: String, message: String? = nil, rejectionCategory: String? = nil, completionCode: String? = nil,
+        percentageOfReward: Double? = nil
+    ) {
+        self.action = action
+        self.message = message
+        self.rejectionCategory = rejectionCategory
+        self.completionCode = completionCode
+        self.percentageOfReward = percentageOfReward
     }
 }

@@ -104,7 +104,8 @@ public enum CohortApplication {
         var servedByHand: Set<String> = [MembersListRoute.operation, GroupReadRoute.operation, StudyReadRoute.operation]
         if let sandbox {
             SandboxStateRoutes(session: sandbox).register(on: router)
-            servedByHand.formUnion(SandboxStateRoutes.operations)
+            SandboxBrowserRoutes(cohort: cohort).register(on: router)
+            servedByHand.formUnion(SandboxStateRoutes.operations.union(SandboxBrowserRoutes.operations))
         }
         let handler = APIHandler(cohort: cohort, metricsEnabled: configuration.metrics, sandbox: sandbox)
         // Compact JSON with `/` unescaped, as Prolific's API writes it; keys sorted so that the same

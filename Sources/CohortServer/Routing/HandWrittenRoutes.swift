@@ -13,6 +13,10 @@ struct GeneratedRoutes<Context: RequestContext>: ServerTransport {
     /// Whether the `/_cohort/` operations are routed (`--sandbox`); without it they are 404.
     var sandbox = false
 
+    /// Paths outside `/_cohort/` that only the sandbox serves: Prolific's completion redirect,
+    /// which is its web app's, not its API's.
+    static var sandboxOnly: Set<String> { ["/submissions/complete"] }
+
     func register(
         _ handler: @Sendable @escaping (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (
             HTTPResponse, HTTPBody?
@@ -21,7 +25,7 @@ struct GeneratedRoutes<Context: RequestContext>: ServerTransport {
         path: String
     ) throws {
         guard !servedByHand.contains("\(method.rawValue) \(path)") else { return }
-        guard sandbox || !SandboxAdminMiddleware<Context>.isSandbox(path) else { return }
+        guard sandbox || !(SandboxAdminMiddleware<Context>.isSandbox(path) || Self.sandboxOnly.contains(path)) else { return }
         router.register(handler, method: method, path: path)
     }
 }

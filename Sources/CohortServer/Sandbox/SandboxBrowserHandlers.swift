@@ -4,7 +4,8 @@ import Foundation
 import OpenAPIRuntime
 
 /// The participant's flow in a real browser, as Prolific's app runs it: a take link that sets the
-/// session's cookie and goes to the study, and the completion redirect that reads it back.
+/// session's cookie and goes to the study, and the completion redirect that reads it back. Served
+/// by ``SandboxBrowserRoutes``; these generated handlers are unreachable (see there why).
 extension APIHandler {
     /// The cookie that carries a participant's session from the take link to the completion.
     static let sessionCookie = "cohort_session"
@@ -25,16 +26,20 @@ extension APIHandler {
     func completeSandboxSubmissionInBrowser(_ input: Operations.CompleteSandboxSubmissionInBrowser.Input) async throws
         -> Operations.CompleteSandboxSubmissionInBrowser.Output
     {
-        guard let session = SandboxPages.cookie(Self.sessionCookie, in: input.headers.cookie) else {
+        let page = try await Self.completeInBrowser(cohort, code: input.query.cc, cookie: input.headers.cookie)
+        return .ok(.init(body: .html(HTTPBody(page))))
+    }
+
+    /// Completes the submission of the session's cookie with `code`, and answers the page.
+    static func completeInBrowser(_ cohort: Cohort, code: String?, cookie: String?) async throws -> String {
+        guard let session = SandboxPages.cookie(sessionCookie, in: cookie) else {
             throw CohortError.invalid(
                 "cookie", "No participant session: take a place through /_cohort/take/{study_id} in this browser first.")
         }
-        let code = input.query.cc.flatMap { $0.isEmpty ? nil : $0 }
-        let submission = try await cohort.participation.complete(session, code: code)
-        let page = SandboxPages.page(
+        let submission = try await cohort.participation.complete(session, code: code.flatMap { $0.isEmpty ? nil : $0 })
+        return SandboxPages.page(
             title: "Submission complete",
             text: "Submission \(submission.id.hex) is \(submission.status.rawValue) (code \(submission.enteredCode ?? Submission.noCode)).")
-        return .ok(.init(body: .html(HTTPBody(page))))
     }
 }
 

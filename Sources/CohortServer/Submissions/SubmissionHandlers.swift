@@ -45,8 +45,8 @@ extension APIHandler {
     func transitionSubmission(_ input: Operations.TransitionSubmission.Input) async throws -> Operations.TransitionSubmission.Output {
         let caller = try RequestScope.caller()
         guard case .json(let body) = input.body else { throw Self.jsonOnly }
-        let request = SubmissionTransitions.Request(
-            action: try SubmissionTransitions.Action(parsing: body.action), message: body.message,
+        let request = SubmissionTransitionInput(
+            action: body.action, message: body.message,
             rejectionCategory: body.rejectionCategory, completionCode: body.completionCode,
             percentageOfReward: body.completionCodeData?.percentageOfReward)
         let submission = try await cohort.submissions.transition(input.path.id, request, caller: caller)
@@ -76,8 +76,8 @@ extension APIHandler {
         switch (body.submissionIds, body.studyId, body.participantIds) {
         case (let ids?, nil, nil):
             selection = .submissions(ids)
-        case (nil, let study?, let participants?):
-            selection = .participants(study: study, participants)
+        case (nil, let study?, let participants):
+            selection = .participants(study: study, participants ?? [])
         default:
             throw CohortError.invalid(
                 "submission_ids", "Give either submission_ids, or study_id with participant_ids.")

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import CohortServer
 import Foundation
 import NIOHTTP1
@@ -50,4 +51,20 @@ extension TestServer {
 
 func sandboxForSubmissions(_ configuration: inout ServerConfiguration) {
     configuration.sandbox = .init(adminToken: TestServer.sandboxAdmin)
+}
+
+extension TestServer {
+    /// A GET whose redirect is answered, not followed (a take link's 302), with no token.
+    func getWithoutFollowing(_ path: String) async throws -> TestResponse {
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        do {
+            let response = try await client.execute(HTTPClientRequest(url: baseURL + path), timeout: .seconds(60))
+            let bytes = try await response.body.collect(upTo: 1024 * 1024)
+            try await client.shutdown()
+            return TestResponse(status: Int(response.status.code), headers: response.headers, body: Data(buffer: bytes))
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
 }

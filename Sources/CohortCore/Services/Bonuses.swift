@@ -48,7 +48,7 @@ public struct Bonuses: Sendable {
         let settings = money
         let keys = Array(Set(bonus.entries.map { Submission.key($0.submissionID) })).sorted()
         let bonusKey = BulkBonus.key(bonus.id), studyKey = Study.key(bonus.studyID), walletKey = Wallet.key(of: bonus.workspaceID)
-        _ = try await SubmissionWrites.retryingConflicts {
+        _ = try await retryingConflicts {
             try await store.transact { snapshot -> TransactionStep<Bool> in
                 let wanted = ([bonusKey, studyKey, walletKey] + keys).filter { snapshot.records[$0] == nil }
                 guard wanted.isEmpty else { return .load(records: wanted) }

@@ -42,7 +42,7 @@ public struct Participation: Sendable {
         let now = clock.now()
         let id = SubmissionID(ObjectID.generate(at: now))
         let key = Study.key(studyID)
-        return try await SubmissionWrites.retryingConflicts {
+        return try await retryingConflicts {
             try await store.transact { snapshot -> TransactionStep<(Submission, Study)> in
                 guard snapshot.records[key] != nil else { return .load(records: [key]) }
                 guard let locked = snapshot.record(key) else { throw studyID.notFound }

@@ -276,17 +276,6 @@ public struct Studies: Sendable {
         }
     }
 
-    private func retryingConflicts<T: Sendable>(_ body: () async throws -> T) async throws -> T {
-        var attempt = 0
-        while true {
-            do {
-                return try await body()
-            } catch is RecordVersionConflict where attempt < 5 {
-                attempt += 1
-            }
-        }
-    }
-
     private func references(for input: StudyInput, workspace: WorkspaceID, caller: Researcher) async throws -> StudyReferences {
         let currency = try await self.workspace(workspace.hex, caller: caller).currencyCode
         var references = StudyReferences(workspaceID: workspace, currency: currency)

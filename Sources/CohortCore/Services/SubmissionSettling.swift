@@ -10,7 +10,7 @@ struct SubmissionSettling: Sendable {
     func settle(_ studyID: StudyID) async throws {
         let now = clock.now()
         let settings = money
-        try await SubmissionWrites.retryingConflicts {
+        try await retryingConflicts {
             guard let storedStudy = try await store.record(Study.key(studyID)) else { return }
             let study: Study = try storedStudy.decode()
             let statuses = SubmissionDeadlines.statusesToSettle(study, now: now)

@@ -28,7 +28,7 @@ struct SubmissionWrites: Sendable {
         let key = Submission.key(id)
         let now = clock.now()
         let settings = money
-        return try await Self.retryingConflicts {
+        return try await retryingConflicts {
             try await store.transact { snapshot -> TransactionStep<Change> in
                 guard snapshot.records[key] != nil else { return .load(records: [key]) }
                 guard let storedSubmission = snapshot.record(key) else { throw id.notFound }
@@ -108,16 +108,5 @@ struct SubmissionWrites: Sendable {
             study: current.study, wallet: current.wallet, settings: settings)
         next.groupEdits = outcome.groupEdits
         return next
-    }
-
-    static func retryingConflicts<T: Sendable>(_ body: () async throws -> T) async throws -> T {
-        var attempt = 0
-        while true {
-            do {
-                return try await body()
-            } catch is RecordVersionConflict where attempt < 5 {
-                attempt += 1
-            }
-        }
     }
 }

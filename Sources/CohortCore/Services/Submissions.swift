@@ -33,13 +33,14 @@ public struct Submissions: Sendable {
         return try await records.get(rawID, caller: caller)
     }
 
-    /// The study's submissions that pass `query`, in its order (creation order by default).
+    /// The study's submissions that pass `query`, in its order (creation order by default), and all of
+    /// them (a list shows whether a participant has others: `has_siblings`).
     public func list(
         study rawStudy: String, _ query: SubmissionListRules.Query, orderings: [String], caller: Researcher
-    ) async throws -> [Submission] {
+    ) async throws -> (matching: [Submission], all: [Submission]) {
         let study = try await visibleStudy(rawStudy, caller: caller)
         let all = try await submissions(of: study)
-        return try SubmissionListRules.apply(query, to: all, orderings: orderings)
+        return (try SubmissionListRules.apply(query, to: all, orderings: orderings), all)
     }
 
     /// The study's submissions counted by status.
@@ -140,7 +141,7 @@ public struct Submissions: Sendable {
         let unique = Array(Set(ids)).sorted()
         let settings = money
         let now = clock.now()
-        return try await SubmissionWrites.retryingConflicts {
+        return try await retryingConflicts {
             try await store.transact { snapshot -> TransactionStep<Int> in
                 let keys = unique.map(Submission.key)
                 let missing = keys.filter { snapshot.records[$0] == nil }

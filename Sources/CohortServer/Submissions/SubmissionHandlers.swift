@@ -4,10 +4,9 @@ import CohortCore
 extension APIHandler {
     func getStudySubmissions(_ input: Operations.GetStudySubmissions.Input) async throws -> Operations.GetStudySubmissions.Output {
         let caller = try RequestScope.caller()
-        let all = try await cohort.submissions.list(
-            study: input.path.id, .init(), orderings: SubmissionListRules.studyOrderings, caller: caller)
-        let listed = try SubmissionListRules.apply(
-            .init(ordering: input.query.ordering), to: all, orderings: SubmissionListRules.studyOrderings)
+        let (listed, all) = try await cohort.submissions.list(
+            study: input.path.id, .init(ordering: input.query.ordering), orderings: SubmissionListRules.studyOrderings,
+            caller: caller)
         return .ok(.init(body: .json(.init(listed, all: all, meta: ListPage.meta(listed.count), links: nil))))
     }
 
@@ -30,8 +29,8 @@ extension APIHandler {
             status: query.status, flags: flags.compactMapValues { $0 }, submittedFrom: query.submittedFrom,
             submittedBefore: query.submittedBefore, ordering: query.ordering)
         let page = try StudyListing.page(page: query.page ?? 1, pageSize: query.pageSize, limit: nil, offset: nil)
-        let all = try await cohort.submissions.list(study: query.study, .init(), orderings: SubmissionListRules.listOrderings, caller: caller)
-        let matching = try SubmissionListRules.apply(asked, to: all, orderings: SubmissionListRules.listOrderings)
+        let (matching, all) = try await cohort.submissions.list(
+            study: query.study, asked, orderings: SubmissionListRules.listOrderings, caller: caller)
         let slice = Array(matching.dropFirst(page.request.offset).prefix(page.request.limit ?? matching.count))
         return .ok(
             .init(body: .json(.init(slice, all: all, meta: ListPage.meta(matching.count), links: page.links(total: matching.count)))))

@@ -3,7 +3,7 @@ import CohortCore
 
 /// A submission in the shapes the document gives it: the detail, the transition's answer, a
 /// list's short form.
-extension Components.Schemas.SubmissionDetail {
+extension WireSubmissionDetail {
     init(_ submission: Submission) {
         self.init(
             id: submission.id.hex, studyId: submission.studyID.hex, participant: submission.participantID.hex,
@@ -13,7 +13,7 @@ extension Components.Schemas.SubmissionDetail {
     }
 }
 
-extension Components.Schemas.Submission {
+extension WireSubmission {
     init(_ submission: Submission) {
         self.init(
             id: submission.id.hex, studyId: submission.studyID.hex, participant: submission.participantID.hex,
@@ -22,7 +22,7 @@ extension Components.Schemas.Submission {
     }
 }
 
-extension Components.Schemas.SubmissionShort {
+extension WireSubmissionShort {
     init(_ submission: Submission, hasSiblings: Bool) {
         self.init(
             id: submission.id.hex, participantId: submission.participantID.hex, status: .init(submission.status),

@@ -7,7 +7,7 @@ public struct CohortCommand: AsyncParsableCommand {
 
     public static let configuration = CommandConfiguration(
         commandName: "cohort",
-        abstract: "A self-hostable server for Prolific's participant-group API, and a client for it.",
+        abstract: "A self-hostable server for Prolific's API, and a client for it.",
         discussion: """
             The client commands talk to a Cohort server or to Prolific itself: the server and token \
             come from --url and --token, or PROLIFIC_URL (default https://api.prolific.com) and PROLIFIC_TOKEN.
@@ -18,7 +18,8 @@ public struct CohortCommand: AsyncParsableCommand {
               cohort workspaces list
             """,
         subcommands: [
-            Serve.self, Token.self, GroupsCommand.self, MembersCommand.self, StudiesCommand.self, WorkspacesCommand.self,
+            Serve.self, Token.self, GroupsCommand.self, MembersCommand.self, StudiesCommand.self, SubmissionsCommand.self,
+            BonusesCommand.self, MessagesCommand.self, WorkspacesCommand.self,
             WhoamiCommand.self,
             SandboxCommand.self,
         ],

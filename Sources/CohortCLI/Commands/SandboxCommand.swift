@@ -8,7 +8,10 @@ struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
         abstract: "Drive a Cohort sandbox (cohort serve --sandbox), with its admin token.",
-        subcommands: [Clock.self, Reset.self, Seed.self, Export.self, Faults.self, Requests.self])
+        subcommands: [
+            Clock.self, Reset.self, Seed.self, Export.self, Faults.self, Requests.self, Participants.self, Take.self,
+            Complete.self, Return.self,
+        ])
 
     struct Clock: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

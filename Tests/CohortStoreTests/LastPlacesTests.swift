@@ -1,0 +1,63 @@
+import CohortCore
+import Testing
+
+extension StoreConformance {
+    /// Concurrent takes of a study's last places, through the core's use case over two store
+    /// instances on one database (two servers on one PostgreSQL, or two processes on one SQLite
+    /// file): the store's locking must never give out more places than the study has.
+    @Suite struct LastPlaces {
+        @Test(arguments: StoreKind.allCases)
+        func concurrentTakesAcrossTwoInstancesNeverOverfillAStudy(kind: StoreKind) async throws {
+            try await withLocation(kind) { location in
+                try await withOpenStore(location) { first in
+                    try await withOpenStore(location) { second in
+                        let instances = [Cohort(store: first), Cohort(store: second)]
+                        let ada = try await first.tenant("ada@example.org")
+                        let project = try await first.makeProject("Lab", in: ada.workspace, by: ada)
+                        let study = try await Self.publishedStudy(places: 3, project: project, by: ada, on: instances[0])
+                        let people = try instances[0].participation.makeParticipants(count: 24)
+
+                        let outcomes = try await withThrowingTaskGroup(of: Int?.self) { tasks in
+                            for (index, person) in people.enumerated() {
+                                tasks.addTask {
+                                    do {
+                                        _ = try await instances[index % 2].participation.take(study: study.id.hex, participant: person.hex)
+                                        return nil
+                                    } catch let error as CohortError {
+                                        return error.kind.code
+                                    }
+                                }
+                            }
+                            var codes: [Int?] = []
+                            for try await code in tasks { codes.append(code) }
+                            return codes
+                        }
+                        #expect(outcomes.filter { $0 == nil }.count == 3, "\(outcomes)")
+                        #expect(outcomes.compactMap { $0 }.allSatisfy { $0 == ErrorKind.noPlaceLeft.code }, "\(outcomes)")
+                        for instance in instances {
+                            let after = try await instance.studies.get(study.id.hex, caller: ada.researcher)
+                            #expect(after.placesTaken == 3)
+                        }
+                    }
+                }
+            }
+        }
+
+        static func publishedStudy(places: Int, project: Project, by tenant: Tenant, on cohort: Cohort) async throws -> Study {
+            var input = StudyInput()
+            input.name = "Last places"
+            input.description = "Taken all at once."
+            input.externalStudyURL = "https://example.org/run"
+            input.prolificIDOption = "url_parameters"
+            input.totalAvailablePlaces = Double(places)
+            input.estimatedCompletionTime = 5
+            input.reward = 100
+            input.project = project.id.hex
+            input.completionCodes = [
+                CompletionCodeInput(code: .set("DONE"), codeType: "COMPLETED", actions: [CodeActionInput(action: "MANUALLY_REVIEW")], actor: nil)
+            ]
+            let draft = try await cohort.studies.create(input, caller: tenant.researcher)
+            return try await cohort.studies.transition(draft.id.hex, StudyTransitionInput(action: "PUBLISH", publishAt: nil), caller: tenant.researcher)
+        }
+    }
+}

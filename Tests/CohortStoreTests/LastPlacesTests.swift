@@ -43,6 +43,42 @@ extension StoreConformance {
             }
         }
 
+        /// One participant taking a place ten times at once (a double click, a retrying client):
+        /// a study that allows one submission each gives them one.
+        @Test(arguments: StoreKind.allCases)
+        func concurrentTakesByOneParticipantMeetTheirLimit(kind: StoreKind) async throws {
+            try await withLocation(kind) { location in
+                try await withOpenStore(location) { first in
+                    try await withOpenStore(location) { second in
+                        let instances = [Cohort(store: first), Cohort(store: second)]
+                        let ada = try await first.tenant("ada@example.org")
+                        let project = try await first.makeProject("Lab", in: ada.workspace, by: ada)
+                        let study = try await Self.publishedStudy(places: 5, project: project, by: ada, on: instances[0])
+                        let person = try instances[0].participation.makeParticipants(count: 1)[0]
+                        let outcomes = try await withThrowingTaskGroup(of: Int?.self) { tasks in
+                            for index in 0..<10 {
+                                tasks.addTask {
+                                    do {
+                                        _ = try await instances[index % 2].participation.take(study: study.id.hex, participant: person.hex)
+                                        return nil
+                                    } catch let error as CohortError {
+                                        return error.kind.code
+                                    }
+                                }
+                            }
+                            var codes: [Int?] = []
+                            for try await code in tasks { codes.append(code) }
+                            return codes
+                        }
+                        #expect(outcomes.filter { $0 == nil }.count == 1, "\(outcomes)")
+                        #expect(outcomes.compactMap { $0 }.allSatisfy { $0 == ErrorKind.submissionLimit.code }, "\(outcomes)")
+                        let after = try await instances[1].studies.get(study.id.hex, caller: ada.researcher)
+                        #expect(after.placesTaken == 1)
+                    }
+                }
+            }
+        }
+
         static func publishedStudy(places: Int, project: Project, by tenant: Tenant, on cohort: Cohort) async throws -> Study {
             var input = StudyInput()
             input.name = "Last places"

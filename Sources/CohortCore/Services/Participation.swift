@@ -33,17 +33,20 @@ public struct Participation: Sendable {
         guard let stored = try await store.record(Study.key(studyID)) else { throw studyID.notFound }
         let named = PlaceRules.referenced(by: try stored.decode(as: Study.self))
         let groups = try await store.groups(named.groups, containing: participant)
-        let theirs: [Submission] = try await store.records(
-            of: Submission.recordKind, carrying: RecordField(Submission.participantField, participant.hex)
-        ).map { try $0.decode() }
-        let standing = PlaceRules.Standing(
-            participant: participant, groups: groups, previousStudies: Set(theirs.map(\.studyID)).intersection(named.studies),
-            submissionsHere: theirs.filter { $0.studyID == studyID }.map(\.status))
         let now = clock.now()
         let id = SubmissionID(ObjectID.generate(at: now))
         let key = Study.key(studyID)
+        // The participant's submissions are read again on each attempt: a concurrent take of
+        // theirs makes this one's claim conflict (``PlaceClaim``), and the retry sees it.
         return try await retryingConflicts {
-            try await store.transact { snapshot -> TransactionStep<(Submission, Study)> in
+            let theirs: [Submission] = try await store.records(
+                of: Submission.recordKind, carrying: RecordField(Submission.participantField, participant.hex)
+            ).map { try $0.decode() }
+            let standing = PlaceRules.Standing(
+                participant: participant, groups: groups,
+                previousStudies: Set(theirs.map(\.studyID)).intersection(named.studies),
+                submissionsHere: theirs.filter { $0.studyID == studyID }.map(\.status))
+            return try await store.transact { snapshot -> TransactionStep<(Submission, Study)> in
                 guard snapshot.records[key] != nil else { return .load(records: [key]) }
                 guard let locked = snapshot.record(key) else { throw studyID.notFound }
                 var study: Study = try locked.decode()
@@ -52,9 +55,12 @@ public struct Participation: Sendable {
                 let submission = Submission(
                     id: id, workspaceID: study.workspaceID, studyID: study.id, participantID: participant, createdAt: now,
                     status: .active, startedAt: now)
+                let claim = PlaceClaim(
+                    study: study.id, participant: participant, ordinal: standing.submissionsHere.count, submission: id,
+                    workspaceID: study.workspaceID, at: now)
                 study = SubmissionEffects.taken(submission, study: study)
                 return .commit(
-                    [.update(try study.record(version: locked.version)), .insert(try submission.record())],
+                    [.update(try study.record(version: locked.version)), .insert(try submission.record()), .insert(try claim.record())],
                     result: (submission, study))
             }
         }

@@ -120,6 +120,29 @@ import Glibc
         }
     }
 
+    /// A client may send its next request's head before the server has finished writing the
+    /// previous answer (Python's http.client sends a head and its body in two writes, so the head
+    /// often arrives first): the earlier answer must not take the next request's unread body
+    /// for its own and close the connection. Found by the submissions benchmark.
+    @Test func theNextRequestsHeadArrivingEarlyKeepsTheConnection() async throws {
+        try await withServedProcess([]) { server in
+            let body = #"{"name": "early"}"#
+            let replies = try await RawSocket.offThePool {
+                let socket = try RawSocket(port: server.port)
+                let first = "GET /api/v1/users/me/ HTTP/1.1\r\nHost: cohort\r\nAuthorization: Token \(server.token)\r\n\r\n"
+                let secondHead = "POST /api/v1/participant-groups/ HTTP/1.1\r\nHost: cohort\r\nAuthorization: Token \(server.token)\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n"
+                socket.send(first + secondHead)
+                let answer = socket.readResponse(timeout: 10)
+                socket.send(body)
+                return (answer, socket.readResponse(timeout: 10))
+            }
+            #expect(replies.0.status == 200, "\(replies.0)")
+            #expect(!replies.0.text.lowercased().contains("connection: close"), "\(replies.0)")
+            #expect(replies.1.status != nil, "the second request was answered: \(replies.1)")
+        }
+    }
+
     @Test func theJSONLogHasOneObjectPerLineWithTheRequestID() async throws {
         try await withServedProcess(["--log-format", "json"]) { server in
             _ = try await http(.GET, server.url + "/api/v1/users/me/", token: server.token)

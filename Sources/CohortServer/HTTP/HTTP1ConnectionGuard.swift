@@ -60,6 +60,13 @@ final class HTTP1ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler 
     private var input: Input = .awaitingHead(bytesSeen: false)
     /// Heads passed on (or held) whose final response has not been written completely.
     private var inFlight = 0
+    /// Request bodies read to their `.end`, and final responses written to theirs, since the
+    /// connection opened. HTTP/1 answers in order, so the response being written is for request
+    /// number `responsesWritten + 1`; its body was read if `bodiesRead` has passed it. (`input`
+    /// cannot tell: it is the state of the newest request, whose head may have come already.)
+    private var bodiesRead = 0
+    private var responsesWritten = 0
+    private var answeringBeforeItsBodyWasRead: Bool { self.bodiesRead <= self.responsesWritten }
     private var closeAfterResponse = false
     /// A head-phase error to answer once the in-flight responses are written (pipelining).
     private var deferredError: (HTTPResponse.Status, String)?
@@ -167,6 +174,7 @@ final class HTTP1ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler 
             if case .end = part {
                 self.cancelTimer()
                 self.input = .awaitingHead(bytesSeen: false)
+                self.bodiesRead += 1
             }
             context.fireChannelRead(data)
         }
@@ -286,7 +294,7 @@ final class HTTP1ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler 
             promise?.fail(ChannelError.ioOnClosedChannel)
             context.close(promise: nil)
         case .head(var response):
-            if response.status.kind != .informational, case .readingBody = self.input {
+            if response.status.kind != .informational, self.answeringBeforeItsBodyWasRead {
                 // Answered before the body was read (see `.end`): the connection will close, and
                 // the client must know it now, or it may send its next request on it.
                 response.headerFields[.connection] = "close"
@@ -304,12 +312,13 @@ final class HTTP1ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler 
             context.write(data, promise: promise)
         case .end:
             self.inFlight = max(0, self.inFlight - 1)
-            if case .readingBody = self.input {
+            if self.answeringBeforeItsBodyWasRead {
                 // Answered before the body was read (a 401, or a 413 for its declared length):
                 // the rest is never read, so the connection cannot carry another request, and a
                 // client still sending would wait for ever on a server that stopped reading.
                 self.closeAfterResponse = true
             }
+            self.responsesWritten += 1
             context.write(data, promise: promise)
             if self.closeAfterResponse || (self.deferredError != nil && self.inFlight == 0) {
                 if let (status, detail) = self.deferredError, self.inFlight == 0 {

@@ -17,10 +17,7 @@ public struct Bonuses: Sendable {
         guard let rawStudy else { throw CohortError.invalid("study_id", "This field is required.") }
         let study = try await PlainResources<Study>(store: store).get(rawStudy, caller: caller)
         let lines = try BonusRules.parse(csv)
-        let submissions: [Submission] = try await store.records(
-            RecordQuery(kind: Submission.recordKind, workspaceID: study.workspaceID, fields: [RecordField(Submission.studyField, study.id.hex)]),
-            page: .everything
-        ).items.map { try $0.decode() }
+        let submissions = try await store.submissions(of: study)
         var byID: [String: SubmissionID] = [:]
         for submission in submissions {
             byID[submission.id.hex] = submission.id

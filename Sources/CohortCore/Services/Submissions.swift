@@ -231,10 +231,7 @@ public struct Submissions: Sendable {
 
     /// Every submission of the study, in creation order.
     func submissions(of study: Study) async throws -> [Submission] {
-        try await store.records(
-            RecordQuery(kind: Submission.recordKind, workspaceID: study.workspaceID, fields: [RecordField(Submission.studyField, study.id.hex)]),
-            page: .everything
-        ).items.map { try $0.decode() }
+        try await store.submissions(of: study)
     }
 
     func study(of submission: Submission) async throws -> Study {

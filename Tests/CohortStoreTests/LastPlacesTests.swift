@@ -17,21 +17,7 @@ extension StoreConformance {
                         let study = try await Self.publishedStudy(places: 3, project: project, by: ada, on: instances[0])
                         let people = try instances[0].participation.makeParticipants(count: 24)
 
-                        let outcomes = try await withThrowingTaskGroup(of: Int?.self) { tasks in
-                            for (index, person) in people.enumerated() {
-                                tasks.addTask {
-                                    do {
-                                        _ = try await instances[index % 2].participation.take(study: study.id.hex, participant: person.hex)
-                                        return nil
-                                    } catch let error as CohortError {
-                                        return error.kind.code
-                                    }
-                                }
-                            }
-                            var codes: [Int?] = []
-                            for try await code in tasks { codes.append(code) }
-                            return codes
-                        }
+                        let outcomes = try await Self.takeAtOnce(study, people, through: instances)
                         #expect(outcomes.filter { $0 == nil }.count == 3, "\(outcomes)")
                         #expect(outcomes.compactMap { $0 }.allSatisfy { $0 == ErrorKind.noPlaceLeft.code }, "\(outcomes)")
                         for instance in instances {
@@ -55,27 +41,33 @@ extension StoreConformance {
                         let project = try await first.makeProject("Lab", in: ada.workspace, by: ada)
                         let study = try await Self.publishedStudy(places: 5, project: project, by: ada, on: instances[0])
                         let person = try instances[0].participation.makeParticipants(count: 1)[0]
-                        let outcomes = try await withThrowingTaskGroup(of: Int?.self) { tasks in
-                            for index in 0..<10 {
-                                tasks.addTask {
-                                    do {
-                                        _ = try await instances[index % 2].participation.take(study: study.id.hex, participant: person.hex)
-                                        return nil
-                                    } catch let error as CohortError {
-                                        return error.kind.code
-                                    }
-                                }
-                            }
-                            var codes: [Int?] = []
-                            for try await code in tasks { codes.append(code) }
-                            return codes
-                        }
+                        let outcomes = try await Self.takeAtOnce(study, Array(repeating: person, count: 10), through: instances)
                         #expect(outcomes.filter { $0 == nil }.count == 1, "\(outcomes)")
                         #expect(outcomes.compactMap { $0 }.allSatisfy { $0 == ErrorKind.submissionLimit.code }, "\(outcomes)")
                         let after = try await instances[1].studies.get(study.id.hex, caller: ada.researcher)
                         #expect(after.placesTaken == 1)
                     }
                 }
+            }
+        }
+
+        /// Every participant takes a place at once, alternately through each instance: nil for a
+        /// place given, else the refusal's error code.
+        static func takeAtOnce(_ study: Study, _ people: [ParticipantID], through instances: [Cohort]) async throws -> [Int?] {
+            try await withThrowingTaskGroup(of: Int?.self) { tasks in
+                for (index, person) in people.enumerated() {
+                    tasks.addTask {
+                        do {
+                            _ = try await instances[index % instances.count].participation.take(study: study.id.hex, participant: person.hex)
+                            return nil
+                        } catch let error as CohortError {
+                            return error.kind.code
+                        }
+                    }
+                }
+                var codes: [Int?] = []
+                for try await code in tasks { codes.append(code) }
+                return codes
             }
         }
 

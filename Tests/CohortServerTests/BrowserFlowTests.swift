@@ -26,12 +26,16 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try await withServer(configure: sandboxForSubmissions) { server in
-            // The experiment: shows the participant it was given, then finishes.
+            // The experiment: shows the participant it was given and finishes, as long as that is
+            // the participant who took the place (so the test fails if PROLIFIC_PID is not filled in).
+            let person = participant(42)
             let page = """
                 <!doctype html><html><body><p id="pid"></p><script>
                 const pid = new URLSearchParams(location.search).get("PROLIFIC_PID");
                 document.getElementById("pid").textContent = pid;
-                setTimeout(() => { location.href = "\(server.baseURL)/submissions/complete?cc=C1OK"; }, 100);
+                if (pid === "\(person)") {
+                  setTimeout(() => { location.href = "\(server.baseURL)/submissions/complete?cc=C1OK"; }, 100);
+                }
                 </script></body></html>
                 """
             try page.write(to: folder.appendingPathComponent("experiment.html"), atomically: true, encoding: .utf8)
@@ -44,7 +48,6 @@ import Testing
             let study = try await server.publishedStudy([
                 "external_study_url": #""http://127.0.0.1:\#(port)/experiment.html?PROLIFIC_PID={{%PROLIFIC_PID%}}&SESSION_ID={{%SESSION_ID%}}""#
             ])
-            let person = participant(42)
             let link = "\(server.baseURL)/_cohort/take/\(study)?participant_id=\(person)&token=\(TestServer.sandboxAdmin)"
             // The driver gives up after 45 seconds, printing the last page it saw.
             let driver = folder.appendingPathComponent("drive.py").path

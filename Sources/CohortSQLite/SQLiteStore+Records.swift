@@ -106,17 +106,17 @@ extension SQLiteStore: RecordStore {
         switch change {
         case .insert(let record):
             guard try loadRecord(record.key, db) == nil else { throw RecordVersionConflict(record.key) }
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO records (kind, id, workspace_id, version, created_at, body)
                     VALUES (?, ?, ?, 1, ?, ?)
-                    """,
+                    """
+            ).execute(
                 arguments: [record.kind.rawValue, record.id, record.workspaceID.hex, record.createdAt.secondsSince1970, record.body])
             try insertFields(record, db)
         case .update(let record):
-            try db.execute(
-                sql: "UPDATE records SET body = ?, version = version + 1 WHERE kind = ? AND id = ? AND version = ?",
-                arguments: [record.body, record.kind.rawValue, record.id, record.version])
+            try db.cachedStatement(sql: "UPDATE records SET body = ?, version = version + 1 WHERE kind = ? AND id = ? AND version = ?")
+                .execute(arguments: [record.body, record.kind.rawValue, record.id, record.version])
             guard db.changesCount == 1 else { throw RecordVersionConflict(record.key) }
             try deleteFields(record.key, db)
             try insertFields(record, db)
@@ -132,20 +132,19 @@ extension SQLiteStore: RecordStore {
 
     static func insertFields(_ record: StoredRecord, _ db: Database) throws {
         for field in record.fields.sorted() {
-            try db.execute(
-                sql: "INSERT INTO record_fields (kind, name, value, id) VALUES (?, ?, ?, ?)",
-                arguments: [record.kind.rawValue, field.name, field.value, record.id])
+            try db.cachedStatement(sql: "INSERT INTO record_fields (kind, name, value, id) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [record.kind.rawValue, field.name, field.value, record.id])
         }
     }
 
     private static func deleteFields(_ key: RecordKey, _ db: Database) throws {
-        try db.execute(
-            sql: "DELETE FROM record_fields WHERE kind = ? AND id = ?", arguments: [key.kind.rawValue, key.id])
+        try db.cachedStatement(sql: "DELETE FROM record_fields WHERE kind = ? AND id = ?")
+            .execute(arguments: [key.kind.rawValue, key.id])
     }
 
     static func loadRecord(_ key: RecordKey, _ db: Database) throws -> StoredRecord? {
         try Row.fetchOne(
-            db, sql: "SELECT \(recordColumns) FROM records r WHERE r.kind = ? AND r.id = ?",
+            db.cachedStatement(sql: "SELECT \(recordColumns) FROM records r WHERE r.kind = ? AND r.id = ?"),
             arguments: [key.kind.rawValue, key.id]
         ).map { try record($0, db) }
     }

@@ -1,4 +1,5 @@
 @testable import CohortCore
+import Foundation
 import Testing
 
 /// A record decoded again gives what its body says now, never what an earlier body said.
@@ -35,5 +36,34 @@ import Testing
         #expect(remembered?.totalCents == 4)
         let asStudy: Study? = memory.value(for: last)
         #expect(asStudy == nil)
+    }
+
+    /// A resource written to a record is remembered as that record's decoding, so it must be what
+    /// a fresh decoding of the body gives: the round trip is exact for every resource a
+    /// transaction writes (study, submission, wallet, message, claim).
+    @Test func aWrittenResourceIsWhatItsBodyDecodesTo() throws {
+        var study = try SubmissionRulesTests.study(codes: [
+            SubmissionRulesTests.code("DONE", [.automaticallyApprove, .addToParticipantGroup(SubmissionRulesTests.group)])
+        ])
+        study.settleAfter = Timestamp(secondsSince1970: 1_900_000_000)
+        let submission = SubmissionRulesTests.submission(.awaitingReview, in: study)
+        let message = Message(
+            id: MessageID.generate(), workspaceID: study.workspaceID, createdAt: Timestamp(secondsSince1970: 5),
+            senderID: "a", recipientID: "b", body: "Thank you.", studyID: study.id, category: nil)
+        let claim = PlaceClaim(
+            study: study.id, participant: submission.participantID, ordinal: 0, submission: submission.id,
+            workspaceID: study.workspaceID, at: Timestamp(secondsSince1970: 6))
+        func fresh<R: PlainResource>(_ record: StoredRecord, as type: R.Type) throws -> R {
+            try RecordCoding.decoder.decode(R.self, from: Data(record.body.utf8))
+        }
+        #expect(try fresh(study.record(), as: Study.self) == study)
+        #expect(try fresh(submission.record(), as: Submission.self) == submission)
+        #expect(try fresh(Self.wallet(321), as: Wallet.self) == (try Self.wallet(321).decode(as: Wallet.self)))
+        #expect(try fresh(message.record(), as: Message.self) == message)
+        #expect(try fresh(claim.record(), as: PlaceClaim.self) == claim)
+        // And a record written is found without decoding: the remembered value is the resource.
+        let record = try study.record(version: 7)
+        let remembered: Study? = DecodedRecords.shared.value(for: record)
+        #expect(remembered == study)
     }
 }

@@ -29,8 +29,9 @@ public struct Participation: Sendable {
         guard let participant = ParticipantID(rawParticipant) else {
             throw CohortError.invalid("participant_id", "A participant id is 24 lowercase hex characters.")
         }
-        try await settling.settle(studyID)
-        guard let stored = try await store.record(Study.key(studyID)) else { throw studyID.notFound }
+        var read = try await settling.settle(studyID)
+        if read == nil { read = try await store.record(Study.key(studyID)) }
+        guard let stored = read else { throw studyID.notFound }
         let named = PlaceRules.referenced(by: try stored.decode(as: Study.self))
         let groups = try await store.groups(named.groups, containing: participant)
         let now = clock.now()

@@ -7,14 +7,17 @@ struct SubmissionSettling: Sendable {
     let clock: any CohortClock
     let money: MoneySettings
 
-    func settle(_ studyID: StudyID) async throws {
+    /// Answers the study's record as read when nothing was due (so a caller need not read it
+    /// again), nil when something was settled or there is no such study.
+    @discardableResult
+    func settle(_ studyID: StudyID) async throws -> StoredRecord? {
         let now = clock.now()
         let settings = money
-        try await retryingConflicts {
-            guard let storedStudy = try await store.record(Study.key(studyID)) else { return }
+        return try await retryingConflicts { () async throws -> StoredRecord? in
+            guard let storedStudy = try await store.record(Study.key(studyID)) else { return nil }
             let study: Study = try storedStudy.decode()
             let statuses = SubmissionDeadlines.statusesToSettle(study, now: now)
-            guard !statuses.isEmpty else { return }
+            guard !statuses.isEmpty else { return storedStudy }
             var candidates: [StoredRecord] = []
             for status in statuses {
                 candidates += try await store.records(of: Submission.recordKind, carrying: Submission.inStudy(studyID, status))
@@ -58,6 +61,7 @@ struct SubmissionSettling: Sendable {
                 }
                 return .commit(changes, result: true)
             }
+            return nil
         }
     }
 }

@@ -61,9 +61,20 @@ import Testing
         #expect(try fresh(Self.wallet(321), as: Wallet.self) == (try Self.wallet(321).decode(as: Wallet.self)))
         #expect(try fresh(message.record(), as: Message.self) == message)
         #expect(try fresh(claim.record(), as: PlaceClaim.self) == claim)
-        // And a record written is found without decoding: the remembered value is the resource.
-        let record = try study.record(version: 7)
-        let remembered: Study? = DecodedRecords.shared.value(for: record)
+    }
+
+    /// A record read and then written stays remembered, with the new body; a record only written
+    /// is not remembered, so that writes of new records do not push out the ones being read.
+    @Test func aRecordReadThenWrittenIsRememberedOnlyWrittenIsNot() throws {
+        var study = try SubmissionRulesTests.study(codes: [])
+        study.content.name = "Read then written \(UUID().uuidString)"  // a body no other test has
+        let first = try study.record(version: 1)
+        let neverRead: Study? = DecodedRecords.shared.value(for: first)
+        #expect(neverRead == nil)
+        _ = try first.decode(as: Study.self)
+        study.placesTaken += 1
+        let second = try study.record(version: 2)
+        let remembered: Study? = DecodedRecords.shared.value(for: second)
         #expect(remembered == study)
     }
 }

@@ -37,5 +37,15 @@ final class DecodedRecords: Sendable {
         }
     }
 
+    /// Replaces what is remembered for this record's key, if anything is: a record read and then
+    /// written keeps its place (a study, at every take and completion), while records only written
+    /// (new submissions, new studies) take none, so they never push out the ones being read.
+    func refresh<R: PlainResource>(_ value: R, for record: StoredRecord) {
+        entries.withLock { entries in
+            guard entries[record.key] != nil else { return }
+            entries[record.key] = Entry(body: record.body, value: value)
+        }
+    }
+
     var count: Int { entries.withLock { $0.count } }
 }

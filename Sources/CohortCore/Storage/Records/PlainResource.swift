@@ -19,15 +19,15 @@ public protocol PlainResource: Codable, Sendable {
 }
 
 extension PlainResource {
-    /// The record that stores this resource, at `version`. The resource is remembered as the
-    /// decoding of that body (``DecodedRecords``), so the next transaction on a record written
-    /// here (a study, at every take and completion) does not decode it again.
+    /// The record that stores this resource, at `version`. A record whose decoding is remembered
+    /// (``DecodedRecords``) is remembered with this body, so the next transaction on a study
+    /// written at every take and completion does not decode it again.
     public func record(version: Int = 1) throws -> StoredRecord {
         let body = String(decoding: try RecordCoding.encoder.encode(self), as: UTF8.self)
         let record = StoredRecord(
             kind: Self.recordKind, id: id.hex, workspaceID: workspaceID, createdAt: createdAt, version: version,
             body: body, fields: listFields)
-        DecodedRecords.shared.remember(self, for: record)
+        DecodedRecords.shared.refresh(self, for: record)
         return record
     }
 

@@ -8,23 +8,16 @@ extension StoreConformance {
     @Suite struct LastPlaces {
         @Test(arguments: StoreKind.allCases)
         func concurrentTakesAcrossTwoInstancesNeverOverfillAStudy(kind: StoreKind) async throws {
-            try await withLocation(kind) { location in
-                try await withOpenStore(location) { first in
-                    try await withOpenStore(location) { second in
-                        let instances = [Cohort(store: first), Cohort(store: second)]
-                        let ada = try await first.tenant("ada@example.org")
-                        let project = try await first.makeProject("Lab", in: ada.workspace, by: ada)
-                        let study = try await Self.publishedStudy(places: 3, project: project, by: ada, on: instances[0])
-                        let people = try instances[0].participation.makeParticipants(count: 24)
+            try await Self.withTwoInstances(kind) { instances, ada, project in
+                let study = try await Self.publishedStudy(places: 3, project: project, by: ada, on: instances[0])
+                let people = try instances[0].participation.makeParticipants(count: 24)
 
-                        let outcomes = try await Self.takeAtOnce(study, people, through: instances)
-                        #expect(outcomes.filter { $0 == nil }.count == 3, "\(outcomes)")
-                        #expect(outcomes.compactMap { $0 }.allSatisfy { $0 == ErrorKind.noPlaceLeft.code }, "\(outcomes)")
-                        for instance in instances {
-                            let after = try await instance.studies.get(study.id.hex, caller: ada.researcher)
-                            #expect(after.placesTaken == 3)
-                        }
-                    }
+                let outcomes = try await Self.takeAtOnce(study, people, through: instances)
+                #expect(outcomes.filter { $0 == nil }.count == 3, "\(outcomes)")
+                #expect(outcomes.compactMap { $0 }.allSatisfy { $0 == ErrorKind.noPlaceLeft.code }, "\(outcomes)")
+                for instance in instances {
+                    let after = try await instance.studies.get(study.id.hex, caller: ada.researcher)
+                    #expect(after.placesTaken == 3)
                 }
             }
         }
@@ -33,19 +26,28 @@ extension StoreConformance {
         /// a study that allows one submission each gives them one.
         @Test(arguments: StoreKind.allCases)
         func concurrentTakesByOneParticipantMeetTheirLimit(kind: StoreKind) async throws {
+            try await Self.withTwoInstances(kind) { instances, ada, project in
+                let study = try await Self.publishedStudy(places: 5, project: project, by: ada, on: instances[0])
+                let person = try instances[0].participation.makeParticipants(count: 1)[0]
+                let outcomes = try await Self.takeAtOnce(study, Array(repeating: person, count: 10), through: instances)
+                #expect(outcomes.filter { $0 == nil }.count == 1, "\(outcomes)")
+                #expect(outcomes.compactMap { $0 }.allSatisfy { $0 == ErrorKind.submissionLimit.code }, "\(outcomes)")
+                let after = try await instances[1].studies.get(study.id.hex, caller: ada.researcher)
+                #expect(after.placesTaken == 1)
+            }
+        }
+
+        /// Two store instances on one fresh database, each under the core, with a researcher
+        /// and a project made through the first.
+        static func withTwoInstances(
+            _ kind: StoreKind, _ body: ([Cohort], Tenant, Project) async throws -> Void
+        ) async throws {
             try await withLocation(kind) { location in
                 try await withOpenStore(location) { first in
                     try await withOpenStore(location) { second in
-                        let instances = [Cohort(store: first), Cohort(store: second)]
                         let ada = try await first.tenant("ada@example.org")
                         let project = try await first.makeProject("Lab", in: ada.workspace, by: ada)
-                        let study = try await Self.publishedStudy(places: 5, project: project, by: ada, on: instances[0])
-                        let person = try instances[0].participation.makeParticipants(count: 1)[0]
-                        let outcomes = try await Self.takeAtOnce(study, Array(repeating: person, count: 10), through: instances)
-                        #expect(outcomes.filter { $0 == nil }.count == 1, "\(outcomes)")
-                        #expect(outcomes.compactMap { $0 }.allSatisfy { $0 == ErrorKind.submissionLimit.code }, "\(outcomes)")
-                        let after = try await instances[1].studies.get(study.id.hex, caller: ada.researcher)
-                        #expect(after.placesTaken == 1)
+                        try await body([Cohort(store: first), Cohort(store: second)], ada, project)
                     }
                 }
             }

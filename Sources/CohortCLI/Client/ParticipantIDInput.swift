@@ -35,28 +35,11 @@ struct ParticipantIDInput: ParsableArguments {
         let source: String
         if let file {
             source = file == "-" ? "standard input" : file
-            entries = try ParticipantIDList.entries(csv: try Self.read(file))
+            entries = try ParticipantIDList.entries(csv: try InputText.read(file))
         } else {
             source = "the arguments"
             entries = ids.enumerated().map { .init(location: "argument \($0.offset + 1)", text: $0.element) }
         }
         return try ParticipantIDList.validated(entries, source: source)
-    }
-
-    private static func read(_ path: String) throws -> String {
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let contents = FileManager.default.contents(atPath: path) else {
-                throw CommandError("Cannot read \(path).")
-            }
-            data = contents
-        }
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw CommandError("\(path == "-" ? "Standard input" : path) is not UTF-8 text.")
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // Excel's byte-order mark.
-        return text
     }
 }

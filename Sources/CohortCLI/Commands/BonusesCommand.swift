@@ -31,17 +31,10 @@ struct BonusesCommand: AsyncParsableCommand {
         @OptionGroup var connection: ClientOptions
 
         func run() async throws {
-            let csv = try Self.read(file)
+            let csv = try InputText.read(file)
             try Printer(format: output.resolved).print(try await connection.call { try await $0.createBonuses(study: study, csv: csv) })
         }
 
-        static func read(_ path: String) throws -> String {
-            let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
-            guard let data else { throw CommandError("Cannot read \(path).") }
-            guard var text = String(data: data, encoding: .utf8) else { throw CommandError("\(path) is not UTF-8 text.") }
-            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            return text
-        }
     }
 
     struct Pay: AsyncParsableCommand {
